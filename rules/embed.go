@@ -1,0 +1,14 @@
+// Package rules holds the built-in rule pack: Rego only, embedded in the
+// binary so that `gate check` works with zero configuration.
+//
+// Layout: lib/ (helpers shared by rules), terraform/<provider>/, github/,
+// repo/. Every rule file has a `_test.rego` beside it.
+package rules
+
+import "embed"
+
+// FS is the rule pack: every .rego file under this directory, tests included
+// (the engine skips _test.rego files when it compiles the pack for a run).
+//
+//go:embed lib terraform github repo
+var FS embed.FS
