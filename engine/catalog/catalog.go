@@ -9,10 +9,12 @@
 // coverage reports. The data lives in data/ (see data/PROVENANCE.md); SOC 2
 // and ISO entries carry identifiers and short names only.
 //
-// A Catalog is immutable: every slice it hands out is a copy.
+// New parses the embedded data once; the *Catalog it returns is immutable
+// (every slice it hands out is a copy) and safe for concurrent use.
 package catalog
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -20,8 +22,8 @@ import (
 )
 
 // Superseded framework keys. They are accepted only as input aliases by
-// Resolve, Normalize and NormalizeControls (for user rules) and by Lookup,
-// Title and All; Validate and ValidateControls reject them.
+// Normalize and NormalizeControls (for user rules) and by Lookup, Title and
+// All; Validate and ValidateControls reject them.
 const (
 	FrameworkISO27001_2013 = "iso27001_2013"
 	FrameworkNISTCSF11     = "nist_csf_1_1"
@@ -106,14 +108,9 @@ func (c Control) clone() Control {
 	return c
 }
 
-// assessable reports whether a rule may name this entry: active, and not a
-// CSF function (too broad to evidence).
-func (c *Control) assessable() bool {
-	return !c.Withdrawn && c.Kind != KindFunction
-}
-
-// coverageUnit reports whether the entry counts in Controls: the unit a
-// coverage report counts (CSF subcategories, not categories).
+// coverageUnit reports whether a rule may name the entry and whether it
+// counts in Controls, the denominator of a coverage report: active, and
+// not a CSF function or category (too broad to evidence).
 func (c *Control) coverageUnit() bool {
 	return !c.Withdrawn && c.Kind != KindFunction && c.Kind != KindCategory
 }
@@ -123,7 +120,7 @@ func (c *Control) coverageUnit() bool {
 func DisplayName(framework string) string {
 	switch framework {
 	case model.FrameworkSOC2:
-		return "SOC 2 (TSC 2017)"
+		return "SOC 2"
 	case model.FrameworkISO27001:
 		return "ISO/IEC 27001:2022"
 	case model.FrameworkNISTCSF:
@@ -142,11 +139,15 @@ func DisplayName(framework string) string {
 type fwData struct {
 	key     string
 	entries []Control      // catalog order
-	index   map[string]int // ID → position in entries
-	// groups maps the syntactic prefix of an ID ("CC6.", "A.8.", "PR.DS-",
-	// "SC-", "AC-6(") to the assessable entries sharing it, for "did you
-	// mean" hints.
+	index   map[string]int // canonical ID → position in entries
+	// groups maps a group key to the IDs a rule could name in that group, in
+	// catalog order, for "did you mean" hints: the SOC 2 series ("CC6"), the
+	// ISO 2022 theme ("A.8") or 2013 objective ("A.9.4"), the CSF category
+	// ("PR.DS"), the SP 800-53 family ("AC") or base control ("AC-6").
 	groups map[string][]string
+	// canon rewrites an ID in this framework's spelling (case, zero
+	// padding, separators); ok is false when the ID does not parse at all.
+	canon func(id string) (canonical string, ok bool)
 }
 
 func (f *fwData) get(id string) (*Control, bool) {
@@ -157,8 +158,34 @@ func (f *fwData) get(id string) (*Control, bool) {
 	return &f.entries[i], true
 }
 
+// resolve finds the entry for id as written or, failing that, for its
+// canonical spelling. exact reports that id was already canonical.
+func (f *fwData) resolve(id string) (e *Control, exact bool) {
+	if e, ok := f.get(id); ok {
+		return e, true
+	}
+	if c, ok := f.canon(id); ok {
+		if e, ok := f.get(c); ok {
+			return e, false
+		}
+	}
+	return nil, false
+}
+
+// children lists the active entries whose parent is id (CSF category →
+// subcategories, function → categories), in catalog order.
+func (f *fwData) children(id string) []string {
+	var out []string
+	for i := range f.entries {
+		if e := &f.entries[i]; e.Parent == id && !e.Withdrawn {
+			out = append(out, e.ID)
+		}
+	}
+	return out
+}
+
 // Catalog holds every embedded catalog and crosswalk. It is immutable and
-// safe for concurrent use.
+// safe for concurrent use; build it once with New.
 type Catalog struct {
 	fw         map[string]*fwData
 	families   map[string]string   // SP 800-53 family code → name
@@ -168,6 +195,39 @@ type Catalog struct {
 func (c *Catalog) framework(key string) (*fwData, bool) {
 	f, ok := c.fw[key]
 	return f, ok
+}
+
+// current reports whether key is one of the four current framework keys.
+func current(key string) bool {
+	return slices.Contains(model.Frameworks(), key)
+}
+
+// supersededBy maps a superseded framework key to its current successor.
+func supersededBy(key string) (string, bool) {
+	switch key {
+	case FrameworkISO27001_2013:
+		return model.FrameworkISO27001, true
+	case FrameworkNISTCSF11:
+		return model.FrameworkNISTCSF, true
+	}
+	return "", false
+}
+
+// supersedes maps a current framework key to the superseded one it replaced.
+func supersedes(key string) (string, bool) {
+	switch key {
+	case model.FrameworkISO27001:
+		return FrameworkISO27001_2013, true
+	case model.FrameworkNISTCSF:
+		return FrameworkNISTCSF11, true
+	}
+	return "", false
+}
+
+// allKeys lists every framework key the catalog holds: the current ones in
+// canonical order, then the superseded ones.
+func allKeys() []string {
+	return append(model.Frameworks(), FrameworkISO27001_2013, FrameworkNISTCSF11)
 }
 
 // Lookup returns the entry with exactly this ID (canonical form, any status,
@@ -202,7 +262,7 @@ func (c *Catalog) Title(framework, id string) string {
 // It returns nil for a superseded or unknown framework key.
 func (c *Catalog) Controls(framework string) []Control {
 	f, ok := c.framework(framework)
-	if !ok || framework == FrameworkISO27001_2013 || framework == FrameworkNISTCSF11 {
+	if !ok || !current(framework) {
 		return nil
 	}
 	var out []Control
@@ -266,7 +326,7 @@ func parseBaseline(s string) (string, error) {
 	}
 	return "", &ControlError{
 		Framework: model.FrameworkNIST80053, ID: s, Kind: ErrUnknownBaseline,
-		msg: "unknown SP 800-53B baseline " + quote(s) + " (want LOW, MODERATE, HIGH or PRIVACY)",
+		msg: fmt.Sprintf("unknown SP 800-53B baseline %q (want LOW, MODERATE, HIGH or PRIVACY)", s),
 	}
 }
 

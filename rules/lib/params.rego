@@ -4,7 +4,7 @@ package gate.lib.params
 
 import rego.v1
 
-# param(rule_id, name, default) is the configured value or the default.
-param(rule_id, name, default) := v if {
+# param(rule_id, name, fallback) is the configured value or the fallback.
+param(rule_id, name, fallback) := v if {
 	v := data.gate_config.params[rule_id][name]
-} else := default
+} else := fallback

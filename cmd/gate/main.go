@@ -1,0 +1,25 @@
+// Command gate is a policy-as-code CI gate: it checks Terraform plans and
+// source, GitHub settings and repository configuration against rules mapped
+// to SOC 2, ISO/IEC 27001:2022, NIST CSF 2.0 and NIST SP 800-53 Rev. 5, and
+// exits non-zero when a finding blocks the merge.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/gatehq/gate/internal/cli"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Run(ctx, os.Args[1:], cli.Env{
+		Stdout: os.Stdout,
+		Stderr: os.Stderr,
+		Getenv: os.Getenv,
+	})
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,412 @@
+// Package engine runs the gate: it discovers inputs, reads them into
+// documents, evaluates every document with the compiled rule pack, turns rule
+// results into findings with locations, fingerprints and controls, applies
+// exceptions and the baseline, and decides what blocks.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/gatehq/gate/engine/model"
+	"github.com/gatehq/gate/engine/policy"
+	"github.com/gatehq/gate/rules"
+)
+
+// Options describe one run.
+type Options struct {
+	// Root is the repository root: every path in the output is relative to it.
+	Root string
+	// Paths are the files and directories to scan ("." when empty).
+	Paths []string
+	// Plans are plan JSON files named with --plan.
+	Plans []string
+	// Policies are user policy directories or files (--policy).
+	Policies []string
+	// NoBuiltin leaves the built-in pack out (user policies only).
+	NoBuiltin bool
+	// Frameworks limits rules and the controls shown to these framework keys
+	// (empty = all four).
+	Frameworks []string
+	// FailOn is the lowest severity that blocks (default high).
+	FailOn model.Severity
+	// UnknownBlocks makes UNKNOWN verdicts block (--unknown fail).
+	UnknownBlocks bool
+	// AllowEmpty makes "no inputs found" a pass instead of exit 2.
+	AllowEmpty bool
+	// Params are rule parameters by rule id.
+	Params map[string]map[string]any
+	// Enable, when set, evaluates only these rule ids; Disable leaves rules out.
+	Enable, Disable []string
+	// Exclude are path patterns (slash-separated globs, ** allowed) not scanned.
+	Exclude []string
+	// Exceptions are the exceptions-file entries (external suppressions).
+	Exceptions []model.Suppression
+	// Baseline holds fingerprints of accepted findings: they do not block.
+	Baseline map[string]bool
+	// Now is the clock for exception expiry (zero = time.Now()).
+	Now time.Time
+	// Sources are extra document sources (GitHub settings) read alongside
+	// the discovered files.
+	Sources []Source
+	// Readers overrides the readers used for discovered files (tests).
+	Readers *Readers
+}
+
+// Source produces documents that are not files under the scan paths, such
+// as a repository's GitHub settings.
+type Source interface {
+	Name() string
+	Read(ctx context.Context) ([]*model.Document, []*model.InputError)
+}
+
+// Result is everything a run found.
+type Result struct {
+	Findings    []model.Finding
+	Rules       []*model.Rule // rules evaluated, sorted by id
+	Documents   []DocumentInfo
+	InputErrors []*model.InputError
+	RuleErrors  []string
+	// Notices are facts the user must see: expired exceptions, remote
+	// modules not followed, exceptions without a justification.
+	Notices []string
+	// Verdicts is each evaluated rule's overall verdict in this run.
+	Verdicts map[string]model.Verdict
+	FailOn   model.Severity
+	// NoInputs is set when nothing at all was read.
+	NoInputs   bool
+	AllowEmpty bool
+	Frameworks []string
+	Started    time.Time
+	Duration   time.Duration
+}
+
+// DocumentInfo summarises one document read.
+type DocumentInfo struct {
+	Kind      string            `json:"kind"`
+	Source    string            `json:"source"`
+	Path      string            `json:"path"`
+	Files     []model.InputFile `json:"files"`
+	Resources int               `json:"resources,omitempty"`
+	Notes     []string          `json:"notes,omitempty"`
+	// MappedTo is the Terraform source directory whose lines plan findings point at.
+	MappedTo string `json:"mapped_to,omitempty"`
+}
+
+// Exit codes.
+const (
+	ExitPass    = 0
+	ExitBlocked = 1
+	ExitError   = 2
+)
+
+// ExitCode is 2 when the gate could not do its job (a rule failed, an input
+// the user named could not be read, nothing to read), 1 when a finding
+// blocks, 0 otherwise.
+func (r *Result) ExitCode() int {
+	if len(r.RuleErrors) > 0 {
+		return ExitError
+	}
+	for _, e := range r.InputErrors {
+		if e.Explicit {
+			return ExitError
+		}
+	}
+	if r.NoInputs && !r.AllowEmpty {
+		return ExitError
+	}
+	if r.Blocking() > 0 {
+		return ExitBlocked
+	}
+	return ExitPass
+}
+
+// Blocking counts blocking findings.
+func (r *Result) Blocking() int {
+	n := 0
+	for i := range r.Findings {
+		if r.Findings[i].Blocking {
+			n++
+		}
+	}
+	return n
+}
+
+// Engine holds a compiled rule pack; it is safe for concurrent runs.
+type Engine struct {
+	pack *policy.Pack
+}
+
+// New compiles the built-in pack and the user policies once.
+func New(ctx context.Context, opts Options) (*Engine, error) {
+	var mods []policy.Module
+	if !opts.NoBuiltin {
+		m, err := policy.LoadFS(rules.FS, ".", "rules", true, false)
+		if err != nil {
+			return nil, err
+		}
+		mods = append(mods, m...)
+	}
+	for _, dir := range opts.Policies {
+		m, err := policy.LoadDir(ctx, dir, false)
+		if err != nil {
+			return nil, err
+		}
+		mods = append(mods, m...)
+	}
+	if len(mods) == 0 {
+		return nil, errors.New("no rules: --no-builtin without --policy")
+	}
+	pack, err := policy.Compile(ctx, mods, policy.Options{Params: opts.Params})
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{pack: pack}, nil
+}
+
+// Pack is the compiled rule pack.
+func (e *Engine) Pack() *policy.Pack { return e.pack }
+
+// selected reports whether a rule is evaluated in this run.
+func selected(r *model.Rule, opts *Options) bool {
+	for _, id := range opts.Disable {
+		if matchID(id, r.ID) {
+			return false
+		}
+	}
+	if len(opts.Enable) > 0 {
+		ok := false
+		for _, id := range opts.Enable {
+			if matchID(id, r.ID) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if len(opts.Frameworks) > 0 {
+		for _, fw := range opts.Frameworks {
+			if len(r.Controls[fw]) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// matchID matches a rule id against an id or a prefix pattern ending in *.
+func matchID(pattern, id string) bool {
+	if strings.HasSuffix(pattern, "*") {
+		return strings.HasPrefix(id, strings.TrimSuffix(pattern, "*"))
+	}
+	return pattern == id
+}
+
+// Run scans, evaluates and decides.
+func (e *Engine) Run(ctx context.Context, opts Options) (*Result, error) {
+	start := opts.Now
+	if start.IsZero() {
+		start = time.Now()
+	}
+	if opts.FailOn == "" {
+		opts.FailOn = model.SeverityHigh
+	}
+	res := &Result{
+		Verdicts:   map[string]model.Verdict{},
+		FailOn:     opts.FailOn,
+		AllowEmpty: opts.AllowEmpty,
+		Frameworks: opts.Frameworks,
+		Started:    start,
+	}
+	for _, r := range e.pack.Rules() {
+		if selected(r, &opts) {
+			res.Rules = append(res.Rules, r)
+		}
+	}
+	for _, id := range opts.Enable {
+		if !strings.HasSuffix(id, "*") {
+			if _, ok := e.pack.Rule(id); !ok {
+				return nil, fmt.Errorf("--enable %s: no such rule", id)
+			}
+		}
+	}
+
+	docs, inErrs, mapped, err := discover(ctx, &opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range opts.Sources {
+		d, ie := s.Read(ctx)
+		docs = append(docs, d...)
+		inErrs = append(inErrs, ie...)
+	}
+	res.InputErrors = inErrs
+	if len(docs) == 0 && len(inErrs) == 0 {
+		res.NoInputs = true
+	}
+
+	type out struct {
+		findings []model.Finding
+		err      error
+	}
+	outs := make([]out, len(docs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, d := range docs {
+		wg.Add(1)
+		go func(i int, d *model.Document) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			f, err := e.evalDoc(ctx, d, mapped[d], &opts)
+			outs[i] = out{f, err}
+		}(i, d)
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, o := range outs {
+		if o.err != nil {
+			res.RuleErrors = append(res.RuleErrors, fmt.Sprintf("%s: %v", docs[i].Path, o.err))
+			continue
+		}
+		res.Findings = append(res.Findings, o.findings...)
+	}
+	for _, d := range docs {
+		info := DocumentInfo{Kind: d.Kind, Source: d.Source, Path: d.Path, Files: d.Files, Notes: d.Notes}
+		if rs, ok := d.Input["resources"].([]any); ok {
+			info.Resources = len(rs)
+		}
+		if m := mapped[d]; m != nil {
+			info.MappedTo = m.Path
+		}
+		res.Documents = append(res.Documents, info)
+		for _, n := range d.Notes {
+			res.Notices = append(res.Notices, d.Path+": "+n)
+		}
+	}
+	sort.Slice(res.Documents, func(i, j int) bool { return res.Documents[i].Path < res.Documents[j].Path })
+	for _, ie := range inErrs {
+		if !ie.Explicit {
+			res.Findings = append(res.Findings, inputErrorFinding(ie))
+		}
+	}
+	e.decide(res, docs, mapped, &opts)
+	sort.Strings(res.RuleErrors)
+	sort.Strings(res.Notices)
+	res.Notices = dedupe(res.Notices)
+	sort.Slice(res.InputErrors, func(i, j int) bool { return res.InputErrors[i].Error() < res.InputErrors[j].Error() })
+	model.SortFindings(res.Findings)
+	res.Duration = time.Since(start)
+	if !opts.Now.IsZero() {
+		res.Duration = 0
+	}
+	return res, nil
+}
+
+func dedupe(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// InputErrorRuleID names findings for inputs that could not be read.
+const InputErrorRuleID = "GATE-INPUT-001"
+
+func inputErrorFinding(ie *model.InputError) model.Finding {
+	return model.Finding{
+		RuleID:   InputErrorRuleID,
+		Title:    "Input could not be read",
+		Severity: model.SeverityHigh,
+		Verdict:  model.VerdictError,
+		Message:  ie.Error(),
+		Subject:  ie.Path,
+		Document: ie.Path,
+		Location: model.Position{File: ie.Path, Line: ie.Line, Column: ie.Column},
+		Remediation: "Fix the file so that it parses, or exclude it (`exclude:` in .gate.yaml). " +
+			"The gate fails closed: what it cannot read, it cannot pass.",
+		Controls:    model.Controls{},
+		Fingerprint: fingerprint(InputErrorRuleID, ie.Path, "", ""),
+		Blocking:    true,
+	}
+}
+
+// evalDoc evaluates one document and builds its findings.
+func (e *Engine) evalDoc(ctx context.Context, d *model.Document, src *model.Document, opts *Options) ([]model.Finding, error) {
+	input, err := ast.InterfaceToValue(d.Input)
+	if err != nil {
+		return nil, fmt.Errorf("convert document: %w", err)
+	}
+	results, err := e.pack.Eval(ctx, d.Kind, input)
+	if err != nil {
+		return nil, err
+	}
+	cfg := configAddresses(d)
+	var fs []model.Finding
+	for _, r := range results {
+		if !selected(r.Rule, opts) {
+			continue
+		}
+		f := model.Finding{
+			RuleID:      r.Rule.ID,
+			Title:       r.Rule.Title,
+			Severity:    r.Rule.Severity,
+			Verdict:     model.VerdictFail,
+			Document:    d.Path,
+			Controls:    filterControls(r.Rule.Controls, opts.Frameworks),
+			Remediation: r.Rule.Remediation,
+		}
+		switch v := r.Value.(type) {
+		case string:
+			f.Message = v
+		case map[string]any:
+			f.Message, _ = v["msg"].(string)
+			f.Subject, _ = v["resource"].(string)
+			f.Attribute, _ = v["attribute"].(string)
+			if s, ok := v["severity"].(string); ok {
+				if sev, err := model.ParseSeverity(s); err == nil {
+					f.Severity = sev
+				}
+			}
+		default:
+			return nil, &policy.RuleError{RuleID: r.Rule.ID, Where: r.Rule.File,
+				Err: fmt.Errorf("%s contains a %T; want an object {msg, resource, attribute} or a string", r.Set, r.Value)}
+		}
+		if f.Message == "" {
+			return nil, &policy.RuleError{RuleID: r.Rule.ID, Where: r.Rule.File, Err: fmt.Errorf("%s element without msg: %v", r.Set, r.Value)}
+		}
+		switch r.Set {
+		case "unknown":
+			f.Verdict = model.VerdictUnknown
+		case "warn":
+			// conftest-style warnings are informational: they never block
+			// unless --fail-on info.
+			f.Severity = model.SeverityInfo
+		}
+		if f.Subject == "" {
+			f.Subject = d.Path
+		}
+		f.Location, f.Related = locate(d, src, cfg, f.Subject, f.Attribute)
+		f.Fingerprint = fingerprint(f.RuleID, d.Kind, f.Subject, f.Attribute)
+		if r.Set == "warn" {
+			f.Fingerprint = fingerprint(f.RuleID+"/warn", d.Kind, f.Subject, f.Attribute)
+		}
+		fs = append(fs, f)
+	}
+	return fs, nil
+}

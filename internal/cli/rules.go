@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/gatehq/gate/engine"
+	"github.com/gatehq/gate/engine/model"
+	"github.com/gatehq/gate/engine/policy"
+)
+
+func rulesCommand(env *Env) *cobra.Command {
+	var format string
+	var frameworks, policies []string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the rules with the controls they evidence",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			var fws []string
+			for _, s := range frameworks {
+				fw, err := model.FrameworkFromFlag(s)
+				if err != nil {
+					return usageError("--framework: %w", err)
+				}
+				fws = append(fws, fw)
+			}
+			opts := engine.Options{Frameworks: fws}
+			for _, p := range policies {
+				opts.Policies = append(opts.Policies, env.abs(p))
+			}
+			eng, err := engine.New(cmd.Context(), opts)
+			if err != nil {
+				return &exitError{code: engine.ExitError, err: err}
+			}
+			var rules []*model.Rule
+			for _, r := range eng.Pack().Rules() {
+				if len(fws) == 0 || hasAny(r.Controls, fws) {
+					rules = append(rules, r)
+				}
+			}
+			switch format {
+			case "json":
+				enc := json.NewEncoder(env.Stdout)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				if rules == nil {
+					rules = []*model.Rule{}
+				}
+				return enc.Encode(rules)
+			case "text":
+				return writeRulesText(env, rules, fws)
+			}
+			return usageError("--format %q: want text or json", format)
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "text or json")
+	cmd.Flags().StringSliceVar(&frameworks, "framework", nil, "only rules mapped to these frameworks: soc2, iso27001, nist-csf, nist-800-53")
+	cmd.Flags().StringArrayVar(&policies, "policy", nil, "also list rules from this policy directory; repeatable")
+	return cmd
+}
+
+func hasAny(c model.Controls, fws []string) bool {
+	for _, fw := range fws {
+		if len(c[fw]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func writeRulesText(env *Env, rules []*model.Rule, fws []string) error {
+	if len(fws) == 0 {
+		fws = model.Frameworks()
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	head := []string{"ID", "SEVERITY", "TITLE"}
+	for _, fw := range fws {
+		head = append(head, strings.ToUpper(model.TagPrefix(fw)))
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	for _, r := range rules {
+		row := []string{r.ID, string(r.Severity), r.Title}
+		for _, fw := range fws {
+			row = append(row, strings.Join(r.Controls[fw], ","))
+		}
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "\n%d rule(s)\n", len(rules))
+	return nil
+}
+
+func testCommand(env *Env) *cobra.Command {
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   "test [POLICY_DIR...]",
+		Short: "Run the Rego unit tests (test_* rules) of the built-in pack or of your policy directories",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var mods []policy.Module
+			var err error
+			if len(args) == 0 {
+				mods, err = builtinModules(true)
+				if err != nil {
+					return &exitError{code: engine.ExitError, err: err}
+				}
+			}
+			for _, dir := range args {
+				m, err := policy.LoadDir(cmd.Context(), env.abs(dir), true)
+				if err != nil {
+					return &exitError{code: engine.ExitError, err: err}
+				}
+				mods = append(mods, m...)
+			}
+			results, err := policy.RunTests(cmd.Context(), mods)
+			if err != nil {
+				return &exitError{code: engine.ExitError, err: err}
+			}
+			pass, fail := 0, 0
+			for _, r := range results {
+				ok := r.Err == nil && (r.Pass || r.Skip)
+				if ok {
+					pass++
+				} else {
+					fail++
+				}
+				if verbose || !ok {
+					fmt.Fprintln(env.Stdout, r.String())
+				}
+			}
+			fmt.Fprintf(env.Stdout, "%d passed, %d failed\n", pass, fail)
+			if len(results) == 0 {
+				return &exitError{code: engine.ExitError, err: fmt.Errorf("no test_ rules found")}
+			}
+			if fail > 0 {
+				return &exitError{code: engine.ExitBlocked}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print every test, not only failures")
+	return cmd
+}

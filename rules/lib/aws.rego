@@ -1,0 +1,542 @@
+# Helpers for the AWS core rules (S3, IAM, EC2/EBS, VPC, RDS, DynamoDB, KMS).
+#
+#   - IAM policy documents: a JSON string (policy = jsonencode(...) or a
+#     heredoc), an already decoded object, or a data.aws_iam_policy_document
+#     reached through refs (HCL: its statement blocks; plan: its json),
+#     normalised to one statement shape.
+#   - Joins between a resource and the split resources that configure it
+#     (aws_s3_bucket_* of provider v4+, aws_flow_log, ...), and the opposite
+#     question: can we prove that nothing configures it?
+#   - S3 public access block state, security group exposure.
+#
+# Like gate.lib.terraform, every helper treats the unknown marker as "cannot
+# tell": nothing here lets a rule fire on a value not known before apply.
+package gate.lib.aws
+
+import rego.v1
+
+import data.gate.lib.terraform as tf
+
+# ---------------------------------------------------------------------------
+# Values
+
+# as_list(v): an array as it is, null as [], anything else as [v] (IAM
+# elements such as Statement, Action and Principal.AWS may be either).
+as_list(v) := v if is_array(v)
+
+as_list(v) := [] if v == null
+
+as_list(v) := [v] if {
+	not is_array(v)
+	v != null
+}
+
+# has_unknown_in(x): x is, or contains anywhere below it, the unknown marker.
+has_unknown_in(x) if {
+	some _, v in walk(x)
+	tf.is_unknown(v)
+}
+
+# no_unknown(x) is true when x holds no unknown marker, false otherwise.
+no_unknown(x) := false if has_unknown_in(x) else := true
+
+# empty(v): null, "", [] or {}.
+empty(v) if v == null
+
+empty(v) if v == ""
+
+empty(v) if v == []
+
+empty(v) if v == {}
+
+# attr_refs(r, name) are the config addresses r's attribute name refers to.
+attr_refs(r, name) := object.get(object.get(r, "refs", {}), name, [])
+
+# known_string(v): v is a string other than the unknown marker.
+known_string(v) if {
+	is_string(v)
+	tf.known(v)
+}
+
+# lower_eq(v, s): v is a known string equal to s ignoring case.
+lower_eq(v, s) if {
+	known_string(v)
+	lower(v) == lower(s)
+}
+
+# ---------------------------------------------------------------------------
+# IAM policy documents
+#
+# A normalised document is {"statements": [...], "complete": bool,
+# "overridable": bool}:
+#   complete    - nothing in it is unknown and nothing is merged in from
+#                 elsewhere (source/override documents), so a rule may
+#                 conclude that a statement is absent;
+#   overridable - statements may be replaced by override documents, so a rule
+#                 must not conclude that a statement is present.
+# A normalised statement has the keys effect, actions and not_actions (lower
+# case), resources, not_resources, principals and not_principals (lists of
+# {"type", "id"}; Principal "*" is {"type": "*", "id": "*"}), conditions
+# (list of {"test", "variable" (lower case), "values" (strings)}),
+# conditions_known and known (false when an unknown marker is inside).
+
+# policy_documents(r, name): the documents attribute name of r holds.
+policy_documents(r, name) := policy_documents_of(object.get(r.values, name, null), attr_refs(r, name))
+
+# policy_documents_of(v, refs): the documents for value v whose expression
+# referenced refs. Empty when nothing can be read.
+policy_documents_of(v, refs) := docs if {
+	docs := json_documents(v)
+	count(docs) > 0
+} else := {d |
+	some addr in refs
+	some ds in input.resources
+	ds.mode == "data"
+	ds.type == "aws_iam_policy_document"
+	ds.config_address == addr
+	d := data_document(ds)
+}
+
+# json_documents(v): v as a document when it is a known JSON string or an
+# object already decoded by the reader.
+json_documents(v) := {document_from_json(o)} if {
+	known_string(v)
+	json.is_valid(v)
+	o := json.unmarshal(v)
+	is_object(o)
+} else := {document_from_json(v)} if {
+	is_object(v)
+} else := set()
+
+document_from_json(o) := {
+	"statements": [json_statement(s) | some s in as_list(object.get(o, "Statement", null)); is_object(s)],
+	"complete": no_unknown(o),
+	"overridable": false,
+}
+
+# data_document(ds): a data.aws_iam_policy_document, from its rendered json
+# (plan) or from its statement blocks (HCL, or json not known yet).
+data_document(ds) := document_from_json(o) if {
+	j := ds.values.json
+	known_string(j)
+	json.is_valid(j)
+	o := json.unmarshal(j)
+	is_object(o)
+} else := {
+	"statements": [block_statement(s) | some s in as_list(object.get(ds.values, "statement", null)); is_object(s)],
+	"complete": data_document_complete(ds),
+	"overridable": data_document_overridable(ds),
+}
+
+merge_keys := ["source_policy_documents", "override_policy_documents", "source_json", "override_json"]
+
+override_keys := ["override_policy_documents", "override_json"]
+
+data_document_complete(ds) := false if {
+	some k in merge_keys
+	not empty(object.get(ds.values, k, null))
+} else := no_unknown(object.get(ds.values, "statement", null))
+
+data_document_overridable(ds) := true if {
+	some k in override_keys
+	not empty(object.get(ds.values, k, null))
+} else := false
+
+json_statement(s) := {
+	"effect": str(object.get(s, "Effect", null)),
+	"actions": lower_strings(object.get(s, "Action", null)),
+	"not_actions": lower_strings(object.get(s, "NotAction", null)),
+	"resources": strings(object.get(s, "Resource", null)),
+	"not_resources": strings(object.get(s, "NotResource", null)),
+	"principals": json_principals(object.get(s, "Principal", null)),
+	"not_principals": json_principals(object.get(s, "NotPrincipal", null)),
+	"conditions": json_conditions(object.get(s, "Condition", null)),
+	"conditions_known": no_unknown(object.get(s, "Condition", null)),
+	"known": no_unknown(s),
+}
+
+block_statement(s) := {
+	"effect": block_effect(object.get(s, "effect", null)),
+	"actions": lower_strings(object.get(s, "actions", null)),
+	"not_actions": lower_strings(object.get(s, "not_actions", null)),
+	"resources": strings(object.get(s, "resources", null)),
+	"not_resources": strings(object.get(s, "not_resources", null)),
+	"principals": block_principals(object.get(s, "principals", null)),
+	"not_principals": block_principals(object.get(s, "not_principals", null)),
+	"conditions": [block_condition(c) | some c in as_list(object.get(s, "condition", null)); is_object(c)],
+	"conditions_known": no_unknown(object.get(s, "condition", null)),
+	"known": no_unknown(s),
+}
+
+block_condition(c) := {
+	"test": str(object.get(c, "test", null)),
+	"variable": lower(str(object.get(c, "variable", null))),
+	"values": [scalar_string(x) | some x in as_list(object.get(c, "values", null))],
+}
+
+# A statement block without effect is an Allow (the data source default).
+block_effect(e) := e if is_string(e) else := "Allow" if e == null else := ""
+
+str(v) := v if is_string(v) else := ""
+
+strings(v) := [x | some x in as_list(v); is_string(x)]
+
+lower_strings(v) := [lower(x) | some x in as_list(v); is_string(x)]
+
+scalar_string(x) := x if is_string(x) else := sprintf("%v", [x]) if is_boolean(x) else := sprintf("%v", [x]) if is_number(x) else := ""
+
+json_principals(p) := [{"type": "*", "id": p}] if is_string(p)
+
+json_principals(p) := [{"type": t, "id": id} |
+	some t, ids in p
+	some id in as_list(ids)
+	is_string(id)
+] if is_object(p)
+
+json_principals(p) := [] if {
+	not is_string(p)
+	not is_object(p)
+}
+
+block_principals(ps) := [{"type": str(object.get(p, "type", null)), "id": id} |
+	some p in as_list(ps)
+	is_object(p)
+	some id in as_list(object.get(p, "identifiers", null))
+	is_string(id)
+]
+
+json_conditions(c) := [{"test": op, "variable": lower(k), "values": [scalar_string(x) | some x in as_list(vals)]} |
+	some op, kv in c
+	is_object(kv)
+	some k, vals in kv
+] if is_object(c)
+
+json_conditions(c) := [] if not is_object(c)
+
+# statements(docs): the statements of docs a rule may rely on being present
+# (statements of overridable data documents left out).
+statements(docs) := [st | some d in docs; not d.overridable; some st in d.statements]
+
+# all_statements(docs): every statement, overridable or not.
+all_statements(docs) := [st | some d in docs; some st in d.statements]
+
+# complete(docs): at least one document and every one complete, so the
+# absence of a statement is meaningful.
+complete(docs) if {
+	count(docs) > 0
+	every d in docs {
+		d.complete
+	}
+}
+
+allows(st) if st.effect == "Allow"
+
+denies(st) if st.effect == "Deny"
+
+# wildcard_action(st): the statement's Action is "*" (every action of every
+# service).
+wildcard_action(st) if "*" in st.actions
+
+# wildcard_resource(st): the statement's Resource is "*".
+wildcard_resource(st) if "*" in st.resources
+
+# public_principal(st): the Principal is everybody: "*" or {"AWS": "*"}.
+public_principal(st) if {
+	some p in st.principals
+	p.id == "*"
+	p.type in {"*", "AWS"}
+}
+
+# unconditioned(st): the statement has no Condition and none can be hidden
+# in an unknown value.
+unconditioned(st) if {
+	count(st.conditions) == 0
+	st.conditions_known
+}
+
+# public_allow(st): an Allow for everybody that no Condition narrows.
+public_allow(st) if {
+	allows(st)
+	public_principal(st)
+	unconditioned(st)
+}
+
+# ---------------------------------------------------------------------------
+# Joins between a resource and the resources that configure it
+
+# Resource types that are the same kind of parent (a flow log on the default
+# VPC points at aws_default_vpc).
+parent_kind(t) := "aws_vpc" if t == "aws_default_vpc" else := "aws_security_group" if t == "aws_default_security_group" else := t
+
+# joins(c, name, parent): c's attribute name designates parent, directly
+# (tf.refers) or through one intermediate resource of another kind whose own
+# attribute name designates parent (bucket = aws_s3_bucket_acl.x.bucket).
+joins(c, name, parent) if tf.refers(c, name, parent)
+
+joins(c, name, parent) if {
+	some x in intermediates(c, name, parent)
+	tf.refers(x, name, parent)
+}
+
+intermediates(c, name, parent) := [x |
+	some a in attr_refs(c, name)
+	some x in input.resources
+	x.config_address == a
+	x.mode == "managed"
+	parent_kind(x.type) != parent_kind(parent.type)
+]
+
+# configured_by(t, name, parent): managed resources of type t whose attribute
+# name designates parent.
+configured_by(t, name, parent) := [c | some c in tf.resources(t); joins(c, name, parent)]
+
+# maybe_configured_by(t, name, parent): some resource of type t might
+# configure parent but its attribute cannot be resolved (a variable, a data
+# source, another module's output, a literal id of a parent not yet known).
+maybe_configured_by(t, name, parent) if {
+	some c in tf.resources(t)
+	not joins(c, name, parent)
+	not targets_other(c, name, parent)
+}
+
+# not_configured_by(t, name, parent): provably no resource of type t
+# configures parent.
+not_configured_by(t, name, parent) if {
+	every c in tf.resources(t) {
+		not joins(c, name, parent)
+		targets_other(c, name, parent)
+	}
+}
+
+# targets_other(c, name, parent): c's attribute name provably designates
+# something other than parent.
+targets_other(c, name, parent) if {
+	tf.missing(c, name)
+	count(attr_refs(c, name)) == 0
+}
+
+targets_other(c, name, parent) if {
+	refs := attr_refs(c, name)
+	count(refs) > 0
+	every a in refs {
+		other_address(a, name, parent)
+	}
+}
+
+targets_other(c, name, parent) if {
+	count(attr_refs(c, name)) == 0
+	known_string(c.values[name])
+	identified(parent)
+}
+
+# other_address(a, name, parent): config address a is another managed parent
+# of the same kind, or an intermediate resource that itself targets another
+# parent.
+other_address(a, _, parent) if {
+	a != parent.config_address
+	some o in input.resources
+	o.config_address == a
+	o.mode == "managed"
+	parent_kind(o.type) == parent_kind(parent.type)
+}
+
+other_address(a, name, parent) if {
+	some x in input.resources
+	x.config_address == a
+	x.mode == "managed"
+	parent_kind(x.type) != parent_kind(parent.type)
+	not tf.refers(x, name, parent)
+	direct_other(x, name, parent)
+}
+
+direct_other(x, name, parent) if {
+	refs := attr_refs(x, name)
+	count(refs) > 0
+	every a in refs {
+		a != parent.config_address
+		some o in input.resources
+		o.config_address == a
+		o.mode == "managed"
+		parent_kind(o.type) == parent_kind(parent.type)
+	}
+}
+
+direct_other(x, name, parent) if {
+	count(attr_refs(x, name)) == 0
+	known_string(x.values[name])
+	identified(parent)
+}
+
+# identified(parent): a known literal that matches none of parent's
+# identifiers cannot designate it: parent has a known identifier, or is being
+# created (its id does not exist yet).
+identified(parent) if {
+	some k in ["id", "arn", "bucket", "name"]
+	known_string(parent.values[k])
+}
+
+identified(parent) if parent.action == "create"
+
+# ---------------------------------------------------------------------------
+# S3 public access block
+
+pab_flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+
+# bucket_pabs(b): the aws_s3_bucket_public_access_block resources of bucket b.
+bucket_pabs(b) := configured_by("aws_s3_bucket_public_access_block", "bucket", b)
+
+# flag_maybe_on(b, flag): the public access block setting flag may be in
+# force for bucket b: true or unknown at account level or in a block joined
+# to b, or set in a block whose bucket cannot be resolved.
+flag_maybe_on(_, flag) if {
+	some a in tf.resources("aws_s3_account_public_access_block")
+	flag_true_or_unknown(a, flag)
+}
+
+flag_maybe_on(b, flag) if {
+	some p in bucket_pabs(b)
+	flag_true_or_unknown(p, flag)
+}
+
+flag_maybe_on(b, flag) if {
+	some p in tf.resources("aws_s3_bucket_public_access_block")
+	not joins(p, "bucket", b)
+	not targets_other(p, "bucket", b)
+	flag_true_or_unknown(p, flag)
+}
+
+flag_true_or_unknown(p, flag) if tf.is_true(p, flag)
+
+flag_true_or_unknown(p, flag) if tf.is_unknown(p.values[flag])
+
+# acls_disabled_maybe(b): S3 Object Ownership BucketOwnerEnforced may be set
+# for bucket b, which disables ACLs altogether.
+acls_disabled_maybe(b) if {
+	some o in tf.resources("aws_s3_bucket_ownership_controls")
+	not targets_other(o, "bucket", b)
+	ownership_enforced_or_unknown(o)
+}
+
+acls_disabled_maybe(b) if {
+	some o in configured_by("aws_s3_bucket_ownership_controls", "bucket", b)
+	ownership_enforced_or_unknown(o)
+}
+
+ownership_enforced_or_unknown(o) if has_unknown_in(object.get(o.values, "rule", null))
+
+ownership_enforced_or_unknown(o) if {
+	some rule in tf.blocks(o, "rule")
+	rule.object_ownership == "BucketOwnerEnforced"
+}
+
+# bucket_of(c): the aws_s3_bucket resources that c's bucket attribute designates.
+buckets_of(c) := [b | some b in tf.resources("aws_s3_bucket"); joins(c, "bucket", b)]
+
+# ---------------------------------------------------------------------------
+# Network exposure (security groups, network ACLs)
+
+# world_cidr(c): a CIDR that means every IPv4 or IPv6 address.
+world_cidr(c) if c in {"0.0.0.0/0", "::/0"}
+
+# port_range(protocol, from, to): {"protocol", "from", "to"} for a rule's
+# protocol and ports: "all" for -1/all (ports 0-65535), "tcp" or "udp" with
+# known numeric ports, "other" (icmp, esp, ...). Undefined when unknown.
+port_range(protocol, _, _) := {"protocol": "all", "from": 0, "to": 65535} if protocol_name(protocol) == "all"
+
+port_range(protocol, from, to) := {"protocol": p, "from": tf.num(from), "to": tf.num(to)} if {
+	p := protocol_name(protocol)
+	p in {"tcp", "udp"}
+}
+
+port_range(protocol, _, _) := {"protocol": "other", "from": -1, "to": -1} if protocol_name(protocol) == "other"
+
+protocol_name(p) := "all" if {
+	p == -1
+} else := "all" if {
+	known_string(p)
+	lower(p) in {"-1", "all"}
+} else := "tcp" if {
+	p == 6
+} else := "tcp" if {
+	known_string(p)
+	lower(p) in {"tcp", "6"}
+} else := "udp" if {
+	p == 17
+} else := "udp" if {
+	known_string(p)
+	lower(p) in {"udp", "17"}
+} else := "other" if {
+	is_number(p)
+} else := "other" if {
+	known_string(p)
+}
+
+# exposes(rng, port, protocols): the range covers port for one of protocols
+# ("all" covers every protocol).
+exposes(rng, port, _) if {
+	rng.protocol == "all"
+	rng.from <= port
+	port <= rng.to
+}
+
+exposes(rng, port, protocols) if {
+	rng.protocol in protocols
+	rng.from <= port
+	port <= rng.to
+}
+
+# all_ports(rng): the range opens every port of every protocol, or every
+# TCP port.
+all_ports(rng) if rng.protocol == "all"
+
+all_ports(rng) if {
+	rng.protocol in {"tcp", "udp"}
+	rng.from <= 1
+	rng.to >= 65535
+}
+
+# world_ingress: every security group ingress permission open to the whole
+# internet: {"resource", "attribute", "cidr", "range"}. Sources: inline
+# ingress blocks of aws_security_group / aws_default_security_group,
+# aws_security_group_rule (type ingress) and
+# aws_vpc_security_group_ingress_rule.
+world_ingress contains {"resource": r, "attribute": sprintf("ingress[%d].%s", [i, key]), "cidr": c, "range": rng} if {
+	some t in ["aws_security_group", "aws_default_security_group"]
+	some r in tf.resources(t)
+	ings := r.values.ingress
+	is_array(ings)
+	some i, ing in ings
+	is_object(ing)
+	some key in ["cidr_blocks", "ipv6_cidr_blocks"]
+	some c in as_list(object.get(ing, key, null))
+	world_cidr(c)
+	rng := port_range(object.get(ing, "protocol", null), object.get(ing, "from_port", null), object.get(ing, "to_port", null))
+}
+
+world_ingress contains {"resource": r, "attribute": key, "cidr": c, "range": rng} if {
+	some r in tf.resources("aws_security_group_rule")
+	r.values.type == "ingress"
+	some key in ["cidr_blocks", "ipv6_cidr_blocks"]
+	some c in as_list(object.get(r.values, key, null))
+	world_cidr(c)
+	rng := port_range(object.get(r.values, "protocol", null), object.get(r.values, "from_port", null), object.get(r.values, "to_port", null))
+}
+
+world_ingress contains {"resource": r, "attribute": key, "cidr": c, "range": rng} if {
+	some r in tf.resources("aws_vpc_security_group_ingress_rule")
+	some key in ["cidr_ipv4", "cidr_ipv6"]
+	c := r.values[key]
+	world_cidr(c)
+	rng := port_range(object.get(r.values, "ip_protocol", null), object.get(r.values, "from_port", null), object.get(r.values, "to_port", null))
+}
+
+# well_known_ports names the ports rule messages mention.
+port_names := {
+	20: "FTP data", 21: "FTP", 22: "SSH", 23: "Telnet", 135: "MS RPC", 445: "SMB",
+	1433: "SQL Server", 1521: "Oracle", 2375: "Docker API", 2376: "Docker API (TLS)",
+	3306: "MySQL", 3389: "RDP", 5432: "PostgreSQL", 5900: "VNC", 6379: "Redis",
+	9200: "Elasticsearch", 9300: "Elasticsearch transport", 11211: "Memcached",
+	27017: "MongoDB",
+}
+
+port_label(p) := sprintf("%d (%s)", [p, port_names[p]]) if port_names[p] else := sprintf("%d", [p])

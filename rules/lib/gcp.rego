@@ -1,0 +1,378 @@
+# Helpers for rules over Google Cloud resources (the `google` and
+# `google-beta` Terraform providers). Like gate.lib.terraform, every helper
+# treats an unknown value as "cannot tell": it never makes a rule fire.
+package gate.lib.gcp
+
+import rego.v1
+
+import data.gate.lib.terraform as tf
+
+# ---------------------------------------------------------------------------
+# IAM
+# ---------------------------------------------------------------------------
+
+# The principals that mean "anyone": every internet user and every holder of
+# any Google account.
+public_principals := {"allUsers", "allAuthenticatedUsers"}
+
+# public_principal(m): m is allUsers or allAuthenticatedUsers.
+public_principal(m) if m in public_principals
+
+# Basic (formerly "primitive") roles that can change almost everything in a
+# project, folder or organization.
+basic_write_roles := {"roles/owner", "roles/editor"}
+
+# IAM resources that grant roles on a project, a folder or an organization.
+hierarchy_iam_types := {
+	"google_project_iam_member", "google_project_iam_binding", "google_project_iam_policy",
+	"google_folder_iam_member", "google_folder_iam_binding", "google_folder_iam_policy",
+	"google_organization_iam_member", "google_organization_iam_binding", "google_organization_iam_policy",
+}
+
+# iam_resources(types) lists the managed resources whose type is in types.
+iam_resources(types) := [r | some r in input.resources; r.mode == "managed"; r.type in types]
+
+# iam_grants(r) is the set of grants {"role", "member", "attr"} made by a
+# google_*_iam_member (member), google_*_iam_binding (members) or
+# google_*_iam_policy (policy_data, as JSON or through the
+# data.google_iam_policy it references) resource. Only known members are
+# listed; attr names the attribute that holds the member.
+iam_grants(r) := ((_member_grants(r) | _members_grants(r)) | _policy_json_grants(r)) | _policy_data_source_grants(r)
+
+_role(r) := role if {
+	role := r.values.role
+	is_string(role)
+} else := ""
+
+_member_grants(r) := {g |
+	m := r.values.member
+	is_string(m)
+	tf.known(m)
+	g := {"role": _role(r), "member": m, "attr": "member"}
+}
+
+_members_grants(r) := {g |
+	ms := r.values.members
+	is_array(ms)
+	some i, m in ms
+	is_string(m)
+	tf.known(m)
+	g := {"role": _role(r), "member": m, "attr": sprintf("members[%d]", [i])}
+}
+
+_policy_json_grants(r) := {g |
+	pd := r.values.policy_data
+	is_string(pd)
+	tf.known(pd)
+	json.is_valid(pd)
+	p := json.unmarshal(pd)
+	is_object(p)
+	some b in _policy_bindings(p)
+	some m in _binding_members(b)
+	g := {"role": _binding_role(b), "member": m, "attr": "policy_data"}
+}
+
+_policy_data_source_grants(r) := {g |
+	some d in tf.data_sources("google_iam_policy")
+	d.config_address in object.get(object.get(r, "refs", {}), "policy_data", [])
+	some b in tf.blocks(d, "binding")
+	some m in _binding_members(b)
+	g := {"role": _binding_role(b), "member": m, "attr": "policy_data"}
+}
+
+_policy_bindings(p) := [b | bs := p.bindings; is_array(bs); some b in bs; is_object(b)]
+
+_binding_members(b) := [m | ms := b.members; is_array(ms); some m in ms; is_string(m); tf.known(m)]
+
+_binding_role(b) := role if {
+	role := b.role
+	is_string(role)
+} else := ""
+
+# service_account_member(m): the principal is a service account.
+service_account_member(m) if {
+	is_string(m)
+	startswith(m, "serviceAccount:")
+}
+
+# ---------------------------------------------------------------------------
+# Metadata and boolean-like strings
+# ---------------------------------------------------------------------------
+
+# truthy(v): a boolean true or a string Compute Engine reads as true.
+truthy(v) if v == true
+
+truthy(v) if {
+	is_string(v)
+	lower(trim_space(v)) in {"true", "1", "yes", "y", "on"}
+}
+
+# falsy(v): a boolean false or a string Compute Engine reads as false.
+falsy(v) if v == false
+
+falsy(v) if {
+	is_string(v)
+	lower(trim_space(v)) in {"false", "0", "no", "n", "off"}
+}
+
+# metadata(r) is the metadata map of an instance, template or project
+# metadata resource, undefined when absent or unknown.
+metadata(r) := m if {
+	m := r.values.metadata
+	is_object(m)
+}
+
+# metadata_known(r): the metadata map is absent/null (no keys) or known.
+metadata_known(r) if tf.missing(r, "metadata")
+
+metadata_known(r) if metadata(r)
+
+# metadata_value(r, key) is the value of a metadata key, undefined if absent.
+metadata_value(r, key) := v if {
+	v := metadata(r)[key]
+	v != null
+}
+
+# project_os_login_enabled: a google_compute_project_metadata or
+# google_compute_project_metadata_item in this document turns OS Login on
+# for the project.
+project_os_login_enabled if {
+	some p in tf.resources("google_compute_project_metadata")
+	truthy(metadata_value(p, "enable-oslogin"))
+}
+
+project_os_login_enabled if {
+	some p in tf.resources("google_compute_project_metadata_item")
+	p.values.key == "enable-oslogin"
+	truthy(p.values.value)
+}
+
+# os_login_enabled(r): OS Login applies to the instance or template r (its
+# own metadata turns it on, or the project's does and r does not turn it
+# off). With OS Login, metadata SSH keys are ignored.
+os_login_enabled(r) if truthy(metadata_value(r, "enable-oslogin"))
+
+os_login_enabled(r) if {
+	project_os_login_enabled
+	not metadata_value(r, "enable-oslogin")
+}
+
+# ---------------------------------------------------------------------------
+# Durations
+# ---------------------------------------------------------------------------
+
+# duration_seconds(s) is the number of seconds in a Google duration string
+# such as "7776000s" or "86400.5s"; undefined for anything else.
+duration_seconds(s) := to_number(m[1]) if {
+	is_string(s)
+	ms := regex.find_all_string_submatch_n(`^([0-9]+(\.[0-9]+)?)s$`, s, 1)
+	count(ms) == 1
+	m := ms[0]
+}
+
+# ---------------------------------------------------------------------------
+# VPC firewall rules (google_compute_firewall)
+# ---------------------------------------------------------------------------
+
+# The source ranges that mean "the whole internet".
+internet_ranges := {"0.0.0.0/0", "::/0"}
+
+# firewall_internet_ingress(r): r is an enabled INGRESS rule whose sources
+# include the whole internet: a source range of 0.0.0.0/0 or ::/0, or no
+# source at all (Compute Engine then applies the rule to 0.0.0.0/0).
+firewall_internet_ingress(r) if {
+	_firewall_ingress(r)
+	tf.missing_or_false(r, "disabled")
+	_internet_source(r)
+}
+
+_firewall_ingress(r) if tf.missing(r, "direction")
+
+_firewall_ingress(r) if r.values.direction == "INGRESS"
+
+_internet_source(r) if {
+	some c in _list(r, "source_ranges")
+	c in internet_ranges
+}
+
+_internet_source(r) if {
+	_empty(r, "source_ranges")
+	_empty(r, "source_tags")
+	_empty(r, "source_service_accounts")
+}
+
+_list(r, k) := l if {
+	l := r.values[k]
+	is_array(l)
+} else := []
+
+_empty(r, k) if tf.missing(r, k)
+
+_empty(r, k) if r.values[k] == []
+
+# allow_protocol(a) is the lower-case protocol of an allow block (a number
+# is turned into its decimal string); undefined when unknown.
+allow_protocol(a) := lower(p) if {
+	p := a.protocol
+	is_string(p)
+	tf.known(p)
+} else := format_int(p, 10) if {
+	p := a.protocol
+	is_number(p)
+}
+
+# tcp_protocols / udp_protocols: names and numbers of the protocols.
+tcp_protocols := {"tcp", "6"}
+
+port_protocols := {"tcp", "6", "udp", "17", "sctp", "132"}
+
+# allow_no_ports(a): the allow block names no ports, so it covers them all.
+allow_no_ports(a) if object.get(a, "ports", null) == null
+
+allow_no_ports(a) if a.ports == []
+
+# allow_covers_tcp_port(a, port): the allow block admits TCP traffic to port.
+allow_covers_tcp_port(a, _) if allow_protocol(a) == "all"
+
+allow_covers_tcp_port(a, _) if {
+	allow_protocol(a) in tcp_protocols
+	allow_no_ports(a)
+}
+
+allow_covers_tcp_port(a, port) if {
+	allow_protocol(a) in tcp_protocols
+	ps := a.ports
+	is_array(ps)
+	some spec in ps
+	port_spec_covers(spec, port)
+}
+
+# allow_all_ports(a): the allow block admits every protocol, or every port
+# of TCP, UDP or SCTP.
+allow_all_ports(a) if allow_protocol(a) == "all"
+
+allow_all_ports(a) if {
+	allow_protocol(a) in port_protocols
+	allow_no_ports(a)
+}
+
+allow_all_ports(a) if {
+	allow_protocol(a) in port_protocols
+	ps := a.ports
+	is_array(ps)
+	some spec in ps
+	[lo, hi] := port_range(spec)
+	lo <= 1
+	hi >= 65535
+}
+
+# port_range(spec) is [low, high] for a port spec: a number, "22" or
+# "1000-2000"; undefined for anything else (an unknown value included).
+port_range(spec) := [spec, spec] if is_number(spec)
+
+port_range(spec) := [n, n] if {
+	is_string(spec)
+	regex.match(`^\s*[0-9]+\s*$`, spec)
+	n := to_number(trim_space(spec))
+}
+
+port_range(spec) := [lo, hi] if {
+	is_string(spec)
+	ms := regex.find_all_string_submatch_n(`^\s*([0-9]+)\s*-\s*([0-9]+)\s*$`, spec, 1)
+	count(ms) == 1
+	lo := to_number(ms[0][1])
+	hi := to_number(ms[0][2])
+}
+
+# port_spec_covers(spec, port): the port spec includes port.
+port_spec_covers(spec, port) if {
+	[lo, hi] := port_range(spec)
+	lo <= port
+	port <= hi
+}
+
+# ---------------------------------------------------------------------------
+# Nested blocks
+# ---------------------------------------------------------------------------
+
+# nested(r, path) is the object at a path of single nested blocks, e.g.
+# nested(r, ["settings", "ip_configuration"]) is
+# settings[0].ip_configuration[0]; undefined if a block on the way is
+# absent, empty or unknown.
+nested(r, path) := v if {
+	full := [x | some p in path; some x in [p, 0]]
+	v := object.get(r.values, full, null)
+	is_object(v)
+}
+
+# any_unknown(x): x is the unknown marker or holds one anywhere below it.
+any_unknown(x) if x == tf.unknown_value
+
+any_unknown(x) if {
+	walk(x, [_, v])
+	v == tf.unknown_value
+}
+
+# ---------------------------------------------------------------------------
+# Cloud SQL (google_sql_database_instance)
+# ---------------------------------------------------------------------------
+
+sql_types := {"google_sql_database_instance"}
+
+# sql_settings(r) is settings[0] of a Cloud SQL instance, undefined when the
+# block is absent or unknown.
+sql_settings(r) := nested(r, ["settings"])
+
+# sql_replica(r): r is, or may be, a read replica: it names (or references)
+# a primary, says it is a replica, or has a replica configuration. An
+# unknown master_instance_name in a plan is the computed value of a primary
+# and is not counted; in HCL it is an unresolved variable and is.
+sql_replica(r) if {
+	m := r.values.master_instance_name
+	is_string(m)
+	tf.known(m)
+	m != ""
+}
+
+sql_replica(r) if count(object.get(object.get(r, "refs", {}), "master_instance_name", [])) > 0
+
+sql_replica(r) if {
+	tf.is_unknown(r.values.master_instance_name)
+	input.source != "plan"
+}
+
+sql_replica(r) if r.values.instance_type == "READ_REPLICA_INSTANCE"
+
+sql_replica(r) if {
+	rc := r.values.replica_configuration
+	is_array(rc)
+	count(rc) > 0
+}
+
+# sql_engine(r) is "POSTGRES", "MYSQL" or "SQLSERVER" for a known
+# database_version.
+sql_engine(r) := e if {
+	v := r.values.database_version
+	is_string(v)
+	some e in ["POSTGRES", "MYSQL", "SQLSERVER"]
+	startswith(v, e)
+}
+
+# sql_flag(r, name) is the set of values the database flag name is given
+# (empty when the flag is not set).
+sql_flag(r, name) := {v |
+	s := sql_settings(r)
+	fs := s.database_flags
+	is_array(fs)
+	some f in fs
+	is_object(f)
+	f.name == name
+	v := object.get(f, "value", null)
+}
+
+# sql_flags_known(r): the database_flags list is absent or holds no unknown
+# value, so a flag that sql_flag(r, name) does not list is really not set.
+sql_flags_known(r) if {
+	s := sql_settings(r)
+	not any_unknown(object.get(s, "database_flags", []))
+}

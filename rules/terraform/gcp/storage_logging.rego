@@ -1,0 +1,65 @@
+# METADATA
+# title: Cloud Storage bucket writes usage logs
+# description: >-
+#   Usage and storage logs (a logging block naming a log bucket) record every
+#   request to the bucket, including anonymous ones that Cloud Audit Logs do
+#   not record for public objects. Buckets that receive other buckets' usage
+#   logs in the same configuration are not checked, since logging a log
+#   bucket into itself is not useful.
+# custom:
+#   id: GATE-GCP-STORAGE-005
+#   severity: low
+#   remediation: |-
+#     Send usage logs to a dedicated log bucket:
+#     ```hcl
+#     resource "google_storage_bucket" "this" {
+#       name     = "example-bucket"
+#       location = "EU"
+#       logging {
+#         log_bucket = google_storage_bucket.logs.name
+#       }
+#     }
+#     ```
+#   resource_types: [google_storage_bucket]
+#   sources: [plan, hcl]
+#   controls:
+#     soc2: [CC7.2]
+#     iso27001_2022: [A.8.15]
+#     nist_csf_2: [PR.PS-04]
+#     nist_800_53r5: [AU-2, AU-12]
+package gate.rules.terraform.gcp.storage_logging
+
+import rego.v1
+
+import data.gate.lib.terraform as tf
+
+deny contains tf.finding(b, "logging", msg) if {
+	some b in tf.resources("google_storage_bucket")
+	not logged(b)
+	not tf.has_unknown(b, "logging")
+	not log_target(b)
+	msg := sprintf("Cloud Storage bucket %s does not write usage logs (no logging block)", [b.address])
+}
+
+logged(b) if {
+	l := tf.block(b, "logging")
+	dest := l.log_bucket
+	dest != null
+	dest != ""
+}
+
+# log_target(b): another bucket in the document sends its usage logs to b.
+log_target(b) if {
+	some other in tf.resources("google_storage_bucket")
+	other.address != b.address
+	b.config_address in object.get(object.get(other, "refs", {}), "logging.log_bucket", [])
+}
+
+log_target(b) if {
+	some other in tf.resources("google_storage_bucket")
+	other.address != b.address
+	dest := tf.block(other, "logging").log_bucket
+	tf.known(dest)
+	some k in ["name", "id"]
+	dest == b.values[k]
+}
