@@ -33,7 +33,7 @@ as_list(v) := [v] if {
 
 # has_unknown_in(x): x is, or contains anywhere below it, the unknown marker.
 has_unknown_in(x) if {
-	some _, v in walk(x)
+	walk(x, [_, v])
 	tf.is_unknown(v)
 }
 
@@ -43,11 +43,20 @@ no_unknown(x) := false if has_unknown_in(x) else := true
 # empty(v): null, "", [] or {}.
 empty(v) if v == null
 
-empty(v) if v == ""
+empty(v) if {
+	is_string(v)
+	count(v) == 0
+}
 
-empty(v) if v == []
+empty(v) if {
+	is_array(v)
+	count(v) == 0
+}
 
-empty(v) if v == {}
+empty(v) if {
+	is_object(v)
+	count(v) == 0
+}
 
 # attr_refs(r, name) are the config addresses r's attribute name refers to.
 attr_refs(r, name) := object.get(object.get(r, "refs", {}), name, [])
@@ -326,6 +335,7 @@ targets_other(c, name, parent) if {
 targets_other(c, name, parent) if {
 	count(attr_refs(c, name)) == 0
 	known_string(c.values[name])
+	not tf.refers(c, name, parent)
 	identified(parent)
 }
 
@@ -364,6 +374,7 @@ direct_other(x, name, parent) if {
 direct_other(x, name, parent) if {
 	count(attr_refs(x, name)) == 0
 	known_string(x.values[name])
+	not tf.refers(x, name, parent)
 	identified(parent)
 }
 

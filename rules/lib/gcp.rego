@@ -314,6 +314,54 @@ any_unknown(x) if {
 }
 
 # ---------------------------------------------------------------------------
+# Provider defaults
+# ---------------------------------------------------------------------------
+
+# In a plan, an Optional+Computed attribute the configuration leaves unset is
+# unknown ("known after apply") and takes the provider's default; in HCL the
+# same attribute is simply absent. An unknown that comes from a reference to
+# another resource is a real "cannot tell". The helpers below tell the two
+# apart: a plan value that is unknown while the configuration references
+# nothing at (or below) its path is an unset attribute. In HCL an unknown is
+# an unresolved variable or reference and never counts as unset.
+
+# referenced(r, path): refs name a resource for the dotted attribute path
+# (e.g. "settings.ip_configuration.ssl_mode") or for a path below it.
+referenced(r, path) if {
+	some k, l in object.get(r, "refs", {})
+	_under(k, path)
+	count(l) > 0
+}
+
+_under(k, path) if k == path
+
+_under(k, path) if startswith(k, concat("", [path, "."]))
+
+# computed_default(r, attr): attr is a top-level attribute that is unknown
+# in a plan only because the provider computes its default.
+computed_default(r, attr) if {
+	input.source == "plan"
+	tf.is_unknown(r.values[attr])
+	not referenced(r, attr)
+}
+
+# unset(r, attr): the top-level attribute is absent, null, or a computed
+# default in a plan.
+unset(r, attr) if tf.missing(r, attr)
+
+unset(r, attr) if computed_default(r, attr)
+
+# unset_in(r, obj, key, refpath): obj[key] (obj a nested block of r, refpath
+# the dotted path of key) is absent, null, or a computed default in a plan.
+unset_in(_, obj, key, _) if object.get(obj, key, null) == null
+
+unset_in(r, obj, key, refpath) if {
+	input.source == "plan"
+	obj[key] == tf.unknown_value
+	not referenced(r, refpath)
+}
+
+# ---------------------------------------------------------------------------
 # Cloud SQL (google_sql_database_instance)
 # ---------------------------------------------------------------------------
 
@@ -338,7 +386,7 @@ sql_replica(r) if count(object.get(object.get(r, "refs", {}), "master_instance_n
 
 sql_replica(r) if {
 	tf.is_unknown(r.values.master_instance_name)
-	input.source != "plan"
+	not computed_default(r, "master_instance_name")
 }
 
 sql_replica(r) if r.values.instance_type == "READ_REPLICA_INSTANCE"

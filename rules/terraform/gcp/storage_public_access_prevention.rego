@@ -31,18 +31,23 @@ package gate.rules.terraform.gcp.storage_public_access_prevention
 
 import rego.v1
 
+import data.gate.lib.gcp
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(b, "public_access_prevention", msg) if {
 	some b in tf.resources("google_storage_bucket")
-	not enforced(b)
-	not tf.has_unknown(b, "public_access_prevention")
+	inherited(b)
 	not website(b)
 	msg := sprintf("Cloud Storage bucket %s does not enforce public access prevention (public_access_prevention is not \"enforced\")", [b.address])
 }
 
-enforced(b) if b.values.public_access_prevention == "enforced"
+inherited(b) if b.values.public_access_prevention == "inherited"
+
+inherited(b) if gcp.unset(b, "public_access_prevention")
 
 website(b) if count(tf.blocks(b, "website")) > 0
 
-website(b) if tf.has_unknown(b, "website")
+website(b) if {
+	tf.has_unknown(b, "website")
+	not gcp.computed_default(b, "website")
+}

@@ -28,10 +28,15 @@ package gate.rules.terraform.gcp.storage_uniform_access
 
 import rego.v1
 
+import data.gate.lib.gcp
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(b, "uniform_bucket_level_access", msg) if {
 	some b in tf.resources("google_storage_bucket")
-	tf.missing_or_false(b, "uniform_bucket_level_access")
+	off(b)
 	msg := sprintf("Cloud Storage bucket %s does not enable uniform bucket-level access, so object ACLs can grant access outside IAM", [b.address])
 }
+
+off(b) if tf.is_false(b, "uniform_bucket_level_access")
+
+off(b) if gcp.unset(b, "uniform_bucket_level_access")

@@ -1,0 +1,32 @@
+# gate — common tasks. Every target runs on a machine with only Go installed.
+GO ?= go
+BIN ?= bin/gate
+
+.PHONY: build test check example vet fmt fuzz-smoke bench ci
+
+build:
+	$(GO) build -o $(BIN) ./cmd/gate
+
+# The test suite, Rego rule tests included (the README's test command).
+test:
+	$(GO) test ./...
+
+# The Quick start's main job: findings on the bundled example, exit 1.
+example:
+	$(GO) run ./cmd/gate check fixtures/example
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	@test -z "$$(gofmt -l cmd engine internal rules fixtures)" || (gofmt -l cmd engine internal rules fixtures; exit 1)
+
+# A few seconds per fuzz target, as CI runs them.
+fuzz-smoke:
+	./.ci/fuzz-smoke
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/...
+
+ci:
+	./.ci/run
