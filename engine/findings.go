@@ -147,10 +147,26 @@ func (e *Engine) decide(res *Result, docs []*model.Document, mapped map[*model.D
 			f.Blocking = false
 		}
 	}
+	// An expired exception is itself a finding that blocks: the risk
+	// acceptance it records has lapsed and must be renewed or removed.
 	for j, s := range opts.Exceptions {
-		if !usedExternal[j] && s.Until != "" && s.Until < today {
-			res.Notices = append(res.Notices, fmt.Sprintf("%s: exception for %s expired on %s (remove it)", s.Location, s.RuleID, s.Until))
+		if s.Until == "" || s.Until >= today {
+			continue
 		}
+		msg := fmt.Sprintf("exception for %s on %s (owner %s) expired on %s", s.RuleID, s.Subject, s.Owner, s.Until)
+		if !usedExternal[j] {
+			msg += "; it no longer matches any finding: remove it"
+		} else {
+			msg += "; the findings it covered count again"
+		}
+		res.Findings = append(res.Findings, model.Finding{
+			RuleID: ExpiredExceptionRuleID, Title: "Exception has expired", Severity: model.SeverityHigh,
+			Verdict: model.VerdictFail, Message: msg, Subject: s.Location.String(), Document: s.Location.File,
+			Location: s.Location, Controls: model.Controls{},
+			Remediation: "Fix the finding, or renew the exception with a new justification and expiry date after review.",
+			Fingerprint: fingerprint(ExpiredExceptionRuleID, "exception", s.RuleID+"\x00"+s.Subject, s.Until),
+			Blocking:    true,
+		})
 	}
 
 	// Verdict of each evaluated rule over the run.
@@ -206,6 +222,9 @@ func (e *Engine) decide(res *Result, docs []*model.Document, mapped map[*model.D
 	}
 }
 
+// ExpiredExceptionRuleID names findings for lapsed exceptions.
+const ExpiredExceptionRuleID = "GATE-EXCEPTION-001"
+
 // VerdictNotApplicable is a rule with nothing to judge in this run.
 const VerdictNotApplicable model.Verdict = "not_applicable"
 
@@ -245,7 +264,9 @@ func usable(res *Result, s *model.Suppression, today string, f *model.Finding) b
 		return false
 	}
 	if s.Until != "" && s.Until < today {
-		res.Notices = append(res.Notices, fmt.Sprintf("%s: exception for %s on %s expired on %s: the finding counts again", where, s.RuleID, f.Subject, s.Until))
+		if s.Kind == "inSource" {
+			res.Notices = append(res.Notices, fmt.Sprintf("%s: exception for %s on %s expired on %s: the finding counts again", where, s.RuleID, f.Subject, s.Until))
+		}
 		f.Message += fmt.Sprintf(" (exception expired %s)", s.Until)
 		return false
 	}

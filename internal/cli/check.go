@@ -2,16 +2,19 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/gatehq/gate/engine"
 	"github.com/gatehq/gate/engine/model"
 	"github.com/gatehq/gate/engine/report"
+	"github.com/gatehq/gate/internal/config"
 	"github.com/gatehq/gate/internal/version"
 )
 
@@ -29,6 +32,11 @@ type checkFlags struct {
 	enable     []string
 	disable    []string
 	exclude    []string
+	config     string
+	exceptions string
+	baseline   string
+	newOnly    bool
+	base       string
 }
 
 func checkCommand(env *Env) *cobra.Command {
@@ -62,6 +70,11 @@ could not run (an input you named is unreadable, a rule failed, no inputs).`,
 	f.StringSliceVar(&fl.enable, "enable", nil, "evaluate only these rule ids (PREFIX* allowed)")
 	f.StringSliceVar(&fl.disable, "disable", nil, "do not evaluate these rule ids (PREFIX* allowed)")
 	f.StringArrayVar(&fl.exclude, "exclude", nil, "path glob not to scan (relative to the root, ** allowed); repeatable")
+	f.StringVar(&fl.config, "config", "", "configuration file (default: .gate.yaml at the root, when present)")
+	f.StringVar(&fl.exceptions, "exceptions", "", "exceptions file (default: .gate/exceptions.yaml at the root, when present)")
+	f.StringVar(&fl.baseline, "baseline", "", "SARIF file of an earlier run: its findings are reported but do not block")
+	f.BoolVar(&fl.newOnly, "new-only", false, "block only on findings the base branch does not have (runs the gate on the merge base with git)")
+	f.StringVar(&fl.base, "base", "", "base ref for --new-only (default: origin/$GITHUB_BASE_REF, else origin/HEAD)")
 	return cmd
 }
 
@@ -104,28 +117,18 @@ func parseOutputs(formats, outputs []string) ([]output, error) {
 }
 
 func runCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error {
+	err := doCheck(cmd, env, fl, args)
+	var ee *exitError
+	if err != nil && env.inActions() && errors.As(err, &ee) && ee.err != nil {
+		// Bad action inputs and unreadable configuration: an error annotation.
+		env.actions().WithFieldsMap(map[string]string{"title": "gate"}).Errorf("%v", ee.err)
+	}
+	return err
+}
+
+func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error {
 	ctx := cmd.Context()
-	outs, err := parseOutputs(fl.formats, fl.outputs)
-	if err != nil {
-		return usageError("%w", err)
-	}
-	failOn, err := model.ParseSeverity(fl.failOn)
-	if err != nil {
-		return usageError("--fail-on: %w", err)
-	}
-	var fws []string
-	for _, s := range fl.frameworks {
-		fw, err := model.FrameworkFromFlag(s)
-		if err != nil {
-			return usageError("--framework: %w", err)
-		}
-		fws = append(fws, fw)
-	}
-	switch fl.unknown {
-	case "warn", "fail":
-	default:
-		return usageError("--unknown %q: want warn or fail", fl.unknown)
-	}
+	changed := cmd.Flags().Changed
 	wd, err := env.workDir()
 	if err != nil {
 		return &exitError{code: engine.ExitError, err: err}
@@ -136,16 +139,80 @@ func runCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error
 	} else {
 		root = env.abs(root)
 	}
+
+	// The config file first; flags given on the command line override it.
+	cfgPath := fl.config
+	if cfgPath != "" {
+		cfgPath = env.abs(cfgPath)
+	} else {
+		cfgPath = config.Find(root)
+	}
+	cfg := &config.Config{}
+	if cfgPath != "" {
+		if cfg, err = config.Load(ctx, cfgPath); err != nil {
+			return &exitError{code: engine.ExitError, err: err}
+		}
+	}
+	pick := func(flagName, flagVal, cfgVal string) string {
+		if !changed(flagName) && cfgVal != "" {
+			return cfgVal
+		}
+		return flagVal
+	}
+	pickList := func(flagName string, flagVal, cfgVal []string) []string {
+		if !changed(flagName) && len(cfgVal) > 0 {
+			return cfgVal
+		}
+		return flagVal
+	}
+	failOnStr := pick("fail-on", fl.failOn, cfg.FailOn)
+	unknown := pick("unknown", fl.unknown, cfg.Unknown)
+	frameworks := pickList("framework", fl.frameworks, cfg.Frameworks)
+	enable := pickList("enable", fl.enable, cfg.Rules.Enable)
+	disable := pickList("disable", fl.disable, cfg.Rules.Disable)
+	exclude := append(append([]string(nil), cfg.Exclude...), fl.exclude...)
+	var policies []string
+	for _, p := range cfg.Policies {
+		policies = append(policies, resolve(cfg.Dir(), p))
+	}
+	for _, p := range fl.policies {
+		policies = append(policies, env.abs(p))
+	}
+
+	outs, err := parseOutputs(fl.formats, fl.outputs)
+	if err != nil {
+		return usageError("%w", err)
+	}
+	failOn, err := model.ParseSeverity(failOnStr)
+	if err != nil {
+		return usageError("fail-on: %w", err)
+	}
+	var fws []string
+	for _, s := range frameworks {
+		fw, err := model.FrameworkFromFlag(s)
+		if err != nil {
+			return usageError("framework: %w", err)
+		}
+		fws = append(fws, fw)
+	}
+	switch unknown {
+	case "warn", "fail":
+	default:
+		return usageError("unknown %q: want warn or fail", unknown)
+	}
 	opts := engine.Options{
 		Root:          root,
 		FailOn:        failOn,
 		Frameworks:    fws,
-		UnknownBlocks: fl.unknown == "fail",
+		UnknownBlocks: unknown == "fail",
 		AllowEmpty:    fl.allowEmpty,
 		NoBuiltin:     fl.noBuiltin,
-		Enable:        fl.enable,
-		Disable:       fl.disable,
-		Exclude:       fl.exclude,
+		Enable:        enable,
+		Disable:       disable,
+		Exclude:       exclude,
+		Policies:      policies,
+		Params:        cfg.Params,
+		Now:           env.now(),
 	}
 	for _, p := range args {
 		opts.Paths = append(opts.Paths, env.abs(p))
@@ -156,31 +223,73 @@ func runCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error
 	if len(opts.Paths) == 0 && len(opts.Plans) == 0 {
 		opts.Paths = []string{wd}
 	}
-	for _, p := range fl.policies {
-		opts.Policies = append(opts.Policies, env.abs(p))
-	}
 
 	eng, err := engine.New(ctx, opts)
 	if err != nil {
 		return &exitError{code: engine.ExitError, err: err}
 	}
+
+	// Exceptions: named, from the config, or the default file when present.
+	excPath, optional := fl.exceptions, false
+	switch {
+	case excPath != "":
+		excPath = env.abs(excPath)
+	case cfg.Exceptions != "":
+		excPath = resolve(cfg.Dir(), cfg.Exceptions)
+	default:
+		excPath, optional = filepath.Join(root, config.DefaultExceptionsFile), true
+	}
+	known := func(id string) bool { _, ok := eng.Pack().Rule(id); return ok }
+	exc, err := config.LoadExceptions(ctx, excPath, optional, nowOr(opts.Now), cfg.MaxExceptionDays, known)
+	if err != nil {
+		return &exitError{code: engine.ExitError, err: err}
+	}
+	for i := range exc {
+		exc[i].Location.File = relTo(root, exc[i].Location.File)
+	}
+	opts.Exceptions = exc
+
+	if fl.baseline != "" {
+		if opts.Baseline, err = config.LoadBaseline(ctx, env.abs(fl.baseline)); err != nil {
+			return &exitError{code: engine.ExitError, err: err}
+		}
+	}
+	if fl.newOnly {
+		base, err := baseFingerprints(ctx, env, eng, opts, fl.base)
+		if err != nil {
+			return &exitError{code: engine.ExitError, err: fmt.Errorf("--new-only: %w", err)}
+		}
+		if opts.Baseline == nil {
+			opts.Baseline = map[string]bool{}
+		}
+		for fp := range base {
+			opts.Baseline[fp] = true
+		}
+	}
+
 	res, err := eng.Run(ctx, opts)
 	if err != nil {
 		return &exitError{code: engine.ExitError, err: err}
 	}
 	meta := report.Meta{Version: version.Version}
+	sarifFile := ""
 	for _, o := range outs {
 		var buf bytes.Buffer
 		if err := report.Write(&buf, o.format, res, meta); err != nil {
 			return &exitError{code: engine.ExitError, err: err}
 		}
 		if o.file == "" {
-			if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
+			if o.format == "text" {
+				groupedText(env, env.Stdout, buf.Bytes())
+			} else if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
 				return &exitError{code: engine.ExitError, err: err}
 			}
 			continue
 		}
 		path := env.abs(o.file)
+		if o.format == "sarif" {
+			sarifFile = o.file
+		}
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return &exitError{code: engine.ExitError, err: fmt.Errorf("--output %s: %w", o.file, err)}
 		}
@@ -188,8 +297,36 @@ func runCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error
 			return &exitError{code: engine.ExitError, err: fmt.Errorf("--output %s: %w", o.file, err)}
 		}
 	}
+	if env.inActions() {
+		if err := reportToActions(env, res, meta, sarifFile); err != nil {
+			return &exitError{code: engine.ExitError, err: err}
+		}
+	}
 	if code := res.ExitCode(); code != 0 {
 		return &exitError{code: code}
 	}
 	return nil
+}
+
+// resolve makes p absolute against dir.
+func resolve(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
+}
+
+// relTo makes p relative to root when it is under it.
+func relTo(root, p string) string {
+	if r, err := filepath.Rel(root, p); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(p)
+}
+
+func nowOr(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Now()
+	}
+	return t
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -23,6 +24,17 @@ type Env struct {
 	Getenv func(string) string
 	// Dir is the working directory ("" = the process's).
 	Dir string
+	// Now is the clock for exception expiry (nil = the real clock).
+	Now func() time.Time
+}
+
+// now is the injected clock's time, or the zero time (the engine then uses
+// the real clock).
+func (env *Env) now() time.Time {
+	if env.Now == nil {
+		return time.Time{}
+	}
+	return env.Now()
 }
 
 // exitError carries an exit code out of a command.

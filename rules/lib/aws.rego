@@ -61,6 +61,24 @@ empty(v) if {
 # attr_refs(r, name) are the config addresses r's attribute name refers to.
 attr_refs(r, name) := object.get(object.get(r, "refs", {}), name, [])
 
+# may_be_set(r, name): an optional attribute that the provider computes when
+# it is not configured (snapshot_id, ...) may have been configured: it has a
+# non-empty known value, a reference, or an unknown value outside a plan. In
+# a plan, an unknown value without any reference is the provider's "computed,
+# not configured" placeholder.
+may_be_set(r, name) if {
+	v := r.values[name]
+	tf.known(v)
+	not empty(v)
+}
+
+may_be_set(r, name) if count(attr_refs(r, name)) > 0
+
+may_be_set(r, name) if {
+	tf.is_unknown(r.values[name])
+	object.get(input, "source", "") != "plan"
+}
+
 # known_string(v): v is a string other than the unknown marker.
 known_string(v) if {
 	is_string(v)
@@ -440,8 +458,38 @@ ownership_enforced_or_unknown(o) if {
 	rule.object_ownership == "BucketOwnerEnforced"
 }
 
-# bucket_of(c): the aws_s3_bucket resources that c's bucket attribute designates.
+# buckets_of(c): the aws_s3_bucket resources that c's bucket attribute designates.
 buckets_of(c) := [b | some b in tf.resources("aws_s3_bucket"); joins(c, "bucket", b)]
+
+# flag_maybe_on_for(c, flag): like flag_maybe_on for the bucket that a
+# bucket-level resource c (aws_s3_bucket_acl, aws_s3_bucket_policy)
+# configures. When that bucket is not in the document, any public access
+# block that may set the flag counts.
+flag_maybe_on_for(c, flag) if {
+	some b in buckets_of(c)
+	flag_maybe_on(b, flag)
+}
+
+flag_maybe_on_for(c, flag) if {
+	count(buckets_of(c)) == 0
+	some t in ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"]
+	some p in tf.resources(t)
+	flag_true_or_unknown(p, flag)
+}
+
+# acls_disabled_maybe_for(c): like acls_disabled_maybe for the bucket c
+# configures; when that bucket is not in the document, any ownership
+# controls that may disable ACLs count.
+acls_disabled_maybe_for(c) if {
+	some b in buckets_of(c)
+	acls_disabled_maybe(b)
+}
+
+acls_disabled_maybe_for(c) if {
+	count(buckets_of(c)) == 0
+	some o in tf.resources("aws_s3_bucket_ownership_controls")
+	ownership_enforced_or_unknown(o)
+}
 
 # ---------------------------------------------------------------------------
 # Network exposure (security groups, network ACLs)

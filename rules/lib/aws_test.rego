@@ -355,3 +355,14 @@ test_port_label if {
 	aws.port_label(22) == "22 (SSH)"
 	aws.port_label(8080) == "8080"
 }
+
+test_may_be_set if {
+	r := res("aws_ebs_volume", "v", {"snapshot_id": u}, {})
+	aws.may_be_set(r, "snapshot_id") with input as {"source": "hcl"}
+	not aws.may_be_set(r, "snapshot_id") with input as {"source": "plan"}
+	r2 := res("aws_ebs_volume", "v", {"snapshot_id": u}, {"snapshot_id": ["aws_ebs_snapshot.s"]})
+	aws.may_be_set(r2, "snapshot_id") with input as {"source": "plan"}
+	aws.may_be_set(res("aws_ebs_volume", "v", {"snapshot_id": "snap-1"}, {}), "snapshot_id") with input as {"source": "plan"}
+	not aws.may_be_set(res("aws_ebs_volume", "v", {"snapshot_id": ""}, {}), "snapshot_id") with input as {"source": "plan"}
+	not aws.may_be_set(res("aws_ebs_volume", "v", {}, {}), "snapshot_id") with input as {"source": "hcl"}
+}

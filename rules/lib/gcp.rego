@@ -133,6 +133,12 @@ metadata_value(r, key) := v if {
 	v != null
 }
 
+# metadata_has(r, key): the metadata map sets key (to any non-null value).
+metadata_has(r, key) if metadata_value(r, key) != null
+
+# metadata_unknown(r, key): the value of key is unknown.
+metadata_unknown(r, key) if tf.is_unknown(metadata_value(r, key))
+
 # project_os_login_enabled: a google_compute_project_metadata or
 # google_compute_project_metadata_item in this document turns OS Login on
 # for the project.
@@ -154,7 +160,7 @@ os_login_enabled(r) if truthy(metadata_value(r, "enable-oslogin"))
 
 os_login_enabled(r) if {
 	project_os_login_enabled
-	not metadata_value(r, "enable-oslogin")
+	not metadata_has(r, "enable-oslogin")
 }
 
 # ---------------------------------------------------------------------------
@@ -423,4 +429,43 @@ sql_flag(r, name) := {v |
 sql_flags_known(r) if {
 	s := sql_settings(r)
 	not any_unknown(object.get(s, "database_flags", []))
+}
+
+# ---------------------------------------------------------------------------
+# Compute Engine instances and templates
+# ---------------------------------------------------------------------------
+
+# Resources that create VMs from their own metadata, service account and
+# network interfaces.
+instance_types := {"google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template"}
+
+# instances lists the managed instances and instance templates.
+instances := [r | some r in input.resources; r.mode == "managed"; r.type in instance_types]
+
+# os_login_undetermined(r): whether OS Login applies to r cannot be told:
+# r's own enable-oslogin value, its metadata map, or the project's OS Login
+# setting in this document is unknown.
+os_login_undetermined(r) if tf.is_unknown(r.values.metadata)
+
+os_login_undetermined(r) if tf.is_unknown(metadata_value(r, "enable-oslogin"))
+
+os_login_undetermined(_) if {
+	some p in tf.resources("google_compute_project_metadata")
+	tf.is_unknown(p.values.metadata)
+}
+
+os_login_undetermined(_) if {
+	some p in tf.resources("google_compute_project_metadata")
+	tf.is_unknown(metadata_value(p, "enable-oslogin"))
+}
+
+os_login_undetermined(_) if {
+	some p in tf.resources("google_compute_project_metadata_item")
+	tf.is_unknown(p.values.key)
+}
+
+os_login_undetermined(_) if {
+	some p in tf.resources("google_compute_project_metadata_item")
+	p.values.key == "enable-oslogin"
+	tf.is_unknown(p.values.value)
 }

@@ -78,6 +78,12 @@ test_os_login_project_level if {
 	not gcp.os_login_enabled(vm) with input as {"resources": [vm]}
 }
 
+test_os_login_instance_boolean_false_overrides_project if {
+	pm := res("google_compute_project_metadata", "p", {"metadata": {"enable-oslogin": "TRUE"}}, {})
+	off := res("google_compute_instance", "off", {"metadata": {"enable-oslogin": false}}, {})
+	not gcp.os_login_enabled(off) with input as {"resources": [pm, off]}
+}
+
 test_os_login_project_item if {
 	item := res("google_compute_project_metadata_item", "i", {"key": "enable-oslogin", "value": "true"}, {})
 	vm := res("google_compute_instance", "vm", {}, {})

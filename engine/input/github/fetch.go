@@ -43,8 +43,8 @@ type branchData struct {
 	Rules    []appliedRule // active rules from GET rules/branches/{branch}
 	RulesErr *apiError
 
-	Codeowners    *github.CodeownersErrors
-	CodeownersErr *apiError
+	Codeowners     *github.CodeownersErrors
+	CodeownersErr  *apiError
 	CodeownersNone bool // 404: no CODEOWNERS file on the branch
 }
 
@@ -241,7 +241,7 @@ func (s *session) fetchRulesets(ctx context.Context, f *fetched) error {
 	for _, id := range ids {
 		rd := byID[id]
 		f.Rulesets = append(f.Rulesets, rd)
-		if t := rd.Summary.GetTarget(); t != "" && t != github.RulesetTargetBranch {
+		if t := deref(rd.Summary.Target); t != "" && t != string(github.RulesetTargetBranch) {
 			continue
 		}
 		desc := "GET " + s.repoPath() + "/rulesets/" + strconv.FormatInt(id, 10) + "?includes_parents=true"

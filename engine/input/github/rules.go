@@ -22,27 +22,34 @@ func metaRule(t string, m github.BranchRuleMetadata) appliedRule {
 	return appliedRule{RulesetID: m.RulesetID, SourceType: string(m.RulesetSourceType), Source: m.RulesetSource, Type: t}
 }
 
-func addMeta[T any](out []appliedRule, t string, xs []T, meta func(T) github.BranchRuleMetadata) []appliedRule {
-	for _, x := range xs {
-		out = append(out, metaRule(t, meta(x)))
-	}
-	return out
-}
-
 // appliedFromBranchRules flattens GET rules/branches/{branch}.
 func appliedFromBranchRules(br *github.BranchRules) []appliedRule {
 	if br == nil {
 		return nil
 	}
 	var out []appliedRule
-	plain := func(m *github.BranchRuleMetadata) github.BranchRuleMetadata { return *m }
-	out = addMeta(out, "creation", br.Creation, plain)
-	out = addMeta(out, "update", br.Update, func(r *github.UpdateBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata })
-	out = addMeta(out, "deletion", br.Deletion, plain)
-	out = addMeta(out, "required_linear_history", br.RequiredLinearHistory, plain)
-	out = addMeta(out, "merge_queue", br.MergeQueue, func(r *github.MergeQueueBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata })
-	out = addMeta(out, "required_deployments", br.RequiredDeployments, func(r *github.RequiredDeploymentsBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata })
-	out = addMeta(out, "required_signatures", br.RequiredSignatures, plain)
+	add := func(t string, m github.BranchRuleMetadata) { out = append(out, metaRule(t, m)) }
+	for _, r := range br.Creation {
+		add("creation", *r)
+	}
+	for _, r := range br.Update {
+		add("update", r.BranchRuleMetadata)
+	}
+	for _, r := range br.Deletion {
+		add("deletion", *r)
+	}
+	for _, r := range br.RequiredLinearHistory {
+		add("required_linear_history", *r)
+	}
+	for _, r := range br.MergeQueue {
+		add("merge_queue", r.BranchRuleMetadata)
+	}
+	for _, r := range br.RequiredDeployments {
+		add("required_deployments", r.BranchRuleMetadata)
+	}
+	for _, r := range br.RequiredSignatures {
+		add("required_signatures", *r)
+	}
 	for _, r := range br.PullRequest {
 		a := metaRule("pull_request", r.BranchRuleMetadata)
 		p := r.Parameters
@@ -55,20 +62,45 @@ func appliedFromBranchRules(br *github.BranchRules) []appliedRule {
 		a.StatusChecks = &p
 		out = append(out, a)
 	}
-	out = addMeta(out, "non_fast_forward", br.NonFastForward, plain)
-	pattern := func(r *github.PatternBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata }
-	out = addMeta(out, "commit_message_pattern", br.CommitMessagePattern, pattern)
-	out = addMeta(out, "commit_author_email_pattern", br.CommitAuthorEmailPattern, pattern)
-	out = addMeta(out, "committer_email_pattern", br.CommitterEmailPattern, pattern)
-	out = addMeta(out, "branch_name_pattern", br.BranchNamePattern, pattern)
-	out = addMeta(out, "tag_name_pattern", br.TagNamePattern, pattern)
-	out = addMeta(out, "workflows", br.Workflows, func(r *github.WorkflowsBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata })
-	out = addMeta(out, "code_scanning", br.CodeScanning, func(r *github.CodeScanningBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata })
-	out = addMeta(out, "copilot_code_review", br.CopilotCodeReview, func(r *github.CopilotCodeReviewBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata })
-	out = addMeta(out, "file_extension_restriction", br.FileExtensionRestriction, func(r *github.FileExtensionRestrictionBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata })
-	out = addMeta(out, "file_path_restriction", br.FilePathRestriction, func(r *github.FilePathRestrictionBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata })
-	out = addMeta(out, "max_file_path_length", br.MaxFilePathLength, func(r *github.MaxFilePathLengthBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata })
-	out = addMeta(out, "max_file_size", br.MaxFileSize, func(r *github.MaxFileSizeBranchRule) github.BranchRuleMetadata { return r.BranchRuleMetadata })
+	for _, r := range br.NonFastForward {
+		add("non_fast_forward", *r)
+	}
+	for _, r := range br.CommitMessagePattern {
+		add("commit_message_pattern", r.BranchRuleMetadata)
+	}
+	for _, r := range br.CommitAuthorEmailPattern {
+		add("commit_author_email_pattern", r.BranchRuleMetadata)
+	}
+	for _, r := range br.CommitterEmailPattern {
+		add("committer_email_pattern", r.BranchRuleMetadata)
+	}
+	for _, r := range br.BranchNamePattern {
+		add("branch_name_pattern", r.BranchRuleMetadata)
+	}
+	for _, r := range br.TagNamePattern {
+		add("tag_name_pattern", r.BranchRuleMetadata)
+	}
+	for _, r := range br.Workflows {
+		add("workflows", r.BranchRuleMetadata)
+	}
+	for _, r := range br.CodeScanning {
+		add("code_scanning", r.BranchRuleMetadata)
+	}
+	for _, r := range br.CopilotCodeReview {
+		add("copilot_code_review", r.BranchRuleMetadata)
+	}
+	for _, r := range br.FileExtensionRestriction {
+		add("file_extension_restriction", r.BranchRuleMetadata)
+	}
+	for _, r := range br.FilePathRestriction {
+		add("file_path_restriction", r.BranchRuleMetadata)
+	}
+	for _, r := range br.MaxFilePathLength {
+		add("max_file_path_length", r.BranchRuleMetadata)
+	}
+	for _, r := range br.MaxFileSize {
+		add("max_file_size", r.BranchRuleMetadata)
+	}
 	return out
 }
 
@@ -78,7 +110,7 @@ func appliedFromRuleset(rs *github.RepositoryRuleset) []appliedRule {
 		return nil
 	}
 	r := rs.Rules
-	base := appliedRule{RulesetID: rs.GetID(), SourceType: string(rs.GetSourceType()), Source: rs.Source}
+	base := appliedRule{RulesetID: rs.GetID(), SourceType: deref(rs.SourceType), Source: rs.Source}
 	var out []appliedRule
 	add := func(present bool, t string) {
 		if present {
@@ -192,4 +224,12 @@ func globToRegexp(p string) string {
 		}
 	}
 	return b.String()
+}
+
+// deref reads an optional string-typed enum; nil is "".
+func deref[T ~string](p *T) string {
+	if p == nil {
+		return ""
+	}
+	return string(*p)
 }

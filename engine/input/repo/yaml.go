@@ -69,13 +69,13 @@ func decodeYAML(file string, data []byte, pos model.Positions) (v any, err error
 		if errors.Is(err, io.EOF) {
 			return nil, errEmpty
 		}
-		return nil, yamlError(err)
+		return nil, yamlError(err, data)
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case errors.Is(err, io.EOF):
 	case err != nil:
-		return nil, yamlError(err)
+		return nil, yamlError(err, data)
 	default:
 		return nil, errAt(extra.Line, extra.Column, "a second YAML document starts here: the file must hold exactly one")
 	}
@@ -91,7 +91,21 @@ func decodeYAML(file string, data []byte, pos model.Positions) (v any, err error
 	return val, nil
 }
 
-func yamlError(err error) error {
+// parserProblems are the messages of yaml.v3's parser (not its scanner). For
+// them yaml.v3 prints a 0-based line: the start of the construct being parsed
+// or the problem itself.
+var parserProblems = []string{
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'",
+	"did not find expected '-' indicator", "did not find expected <document start>",
+	"did not find expected key", "did not find expected node content",
+	"found duplicate %TAG directive", "found duplicate %YAML directive",
+	"found incompatible YAML document", "found undefined tag handle",
+}
+
+var unknownAnchorRE = regexp.MustCompile(`unknown anchor '(.*)' referenced`)
+
+// yamlError turns a yaml.v3 error into one with a 1-based line.
+func yamlError(err error, data []byte) error {
 	var pe *posError
 	if errors.As(err, &pe) {
 		return pe
@@ -99,7 +113,20 @@ func yamlError(err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &posError{Line: line, Err: fmt.Errorf("invalid YAML: %s", msg)}
+		rest := strings.TrimPrefix(msg, m[0]+": ")
+		for _, p := range parserProblems {
+			if rest == p {
+				line++
+				break
+			}
+		}
+		return &posError{Line: line, Err: fmt.Errorf("invalid YAML: %s", rest)}
+	}
+	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			line, col := lineCol(data, i)
+			return &posError{Line: line, Column: col, Err: fmt.Errorf("invalid YAML: alias *%s refers to no anchor defined before it", m[1])}
+		}
 	}
 	return fmt.Errorf("invalid YAML: %s", msg)
 }
