@@ -57,7 +57,9 @@ func TestLoad(t *testing.T) {
 func TestLoadExceptions(t *testing.T) {
 	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	known := func(id string) bool { return strings.HasPrefix(id, "GATE-") }
-	entry := func(fields string) string { return "exceptions:\n  - " + strings.ReplaceAll(fields, "\n", "\n    ") + "\n" }
+	entry := func(fields string) string {
+		return "exceptions:\n  - " + strings.ReplaceAll(fields, "\n", "\n    ") + "\n"
+	}
 	valid := "rule: GATE-AWS-S3-004\nresource: aws_s3_bucket.tmp\nowner: alice@example.com\njustification: scratch bucket, no data\nticket: SEC-12\nexpires: 2027-01-31"
 	tests := []struct {
 		name    string
