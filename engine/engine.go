@@ -16,6 +16,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/gatehq/gate/engine/catalog"
 	"github.com/gatehq/gate/engine/model"
 	"github.com/gatehq/gate/engine/policy"
 	"github.com/gatehq/gate/rules"
@@ -140,10 +141,15 @@ func (r *Result) Blocking() int {
 	return n
 }
 
-// Engine holds a compiled rule pack; it is safe for concurrent runs.
+// Engine holds a compiled rule pack and the control catalogs; it is safe
+// for concurrent runs.
 type Engine struct {
-	pack *policy.Pack
+	pack    *policy.Pack
+	catalog *catalog.Catalog
 }
+
+// Catalog is the embedded control catalog.
+func (e *Engine) Catalog() *catalog.Catalog { return e.catalog }
 
 // New compiles the built-in pack and the user policies once.
 func New(ctx context.Context, opts Options) (*Engine, error) {
@@ -169,7 +175,52 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{pack: pack}, nil
+	cat, err := catalog.New()
+	if err != nil {
+		return nil, fmt.Errorf("control catalog: %w", err)
+	}
+	var errs []error
+	for _, r := range pack.Rules() {
+		if r.Builtin {
+			for _, err := range cat.ValidateControls(r.Controls) {
+				errs = append(errs, fmt.Errorf("%s (%s): %w", r.File, r.ID, err))
+			}
+			continue
+		}
+		// User rules may cite ISO 27001:2013 and CSF 1.1 IDs: map them to
+		// the current versions; an ID that exists nowhere is an error.
+		if len(r.Controls) > 0 {
+			norm, cerrs := cat.NormalizeControls(r.Controls)
+			for _, err := range cerrs {
+				errs = append(errs, fmt.Errorf("%s (%s): %w", r.File, r.ID, err))
+			}
+			r.Controls = norm
+		}
+	}
+	for id, kv := range opts.Params {
+		r, _ := pack.Rule(id)
+		if r == nil || len(r.Params) == 0 {
+			continue
+		}
+		for name := range kv {
+			if _, ok := r.Params[name]; !ok {
+				errs = append(errs, fmt.Errorf("params for %s: unknown parameter %q (the rule takes %s)", id, name, paramNames(r.Params)))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return &Engine{pack: pack, catalog: cat}, nil
+}
+
+func paramNames(m map[string]any) string {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
 }
 
 // Pack is the compiled rule pack.

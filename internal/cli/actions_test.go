@@ -223,3 +223,34 @@ func TestActionYAML(t *testing.T) {
 		t.Errorf("runs.using = %q", a.Runs.Using)
 	}
 }
+
+func TestExceptionsCommand(t *testing.T) {
+	tmp := t.TempDir()
+	write(t, tmp, ".git/HEAD", "ref: refs/heads/main\n")
+	write(t, tmp, ".gate/exceptions.yaml", `exceptions:
+  - rule: GATE-AWS-EBS-001
+    resource: aws_ebs_volume.scratch
+    owner: alice
+    justification: scratch volume
+    ticket: SEC-1
+    expires: 2026-12-01
+  - rule: GATE-AWS-RDS-001
+    resource: aws_db_instance.legacy
+    owner: bob
+    justification: migration in progress
+    expires: 2026-11-01
+`)
+	now := func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
+	var out bytes.Buffer
+	code := Run(context.Background(), []string{"exceptions", "-f", "json"}, Env{Stdout: &out, Dir: tmp, Now: now})
+	if code != 1 {
+		t.Errorf("exit %d with an expired exception, want 1", code)
+	}
+	var rows []exceptionRow
+	if err := json.Unmarshal(out.Bytes(), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].DaysLeft != 8 || rows[0].Status != "expiring" || rows[1].Status != "expired" || rows[1].DaysLeft != -22 {
+		t.Errorf("rows = %+v", rows)
+	}
+}

@@ -271,7 +271,7 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 	if err != nil {
 		return &exitError{code: engine.ExitError, err: err}
 	}
-	meta := report.Meta{Version: version.Version}
+	meta := report.Meta{Version: version.Version, Titles: eng.Catalog().Title}
 	sarifFile := ""
 	for _, o := range outs {
 		var buf bytes.Buffer

@@ -3,18 +3,21 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/gatehq/gate/engine"
+	"github.com/gatehq/gate/engine/catalog"
 	"github.com/gatehq/gate/engine/model"
 	"github.com/gatehq/gate/engine/policy"
 )
 
 func rulesCommand(env *Env) *cobra.Command {
 	var format string
+	var verbose bool
 	var frameworks, policies []string
 	cmd := &cobra.Command{
 		Use:   "rules",
@@ -51,17 +54,100 @@ func rulesCommand(env *Env) *cobra.Command {
 				if rules == nil {
 					rules = []*model.Rule{}
 				}
-				return enc.Encode(rules)
+				if len(fws) == 0 {
+					return enc.Encode(rules)
+				}
+				return enc.Encode(struct {
+					Rules    []*model.Rule `json:"rules"`
+					Coverage []coverage    `json:"coverage"`
+				}{rules, coverageOf(eng.Catalog(), rules, fws)})
 			case "text":
-				return writeRulesText(env, rules, fws)
+				if err := writeRulesText(env, rules, fws); err != nil {
+					return err
+				}
+				if len(fws) > 0 {
+					writeCoverage(env, coverageOf(eng.Catalog(), rules, fws), verbose)
+				}
+				return nil
 			}
 			return usageError("--format %q: want text or json", format)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "text or json")
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "with --framework: list every control without automated evidence")
 	cmd.Flags().StringSliceVar(&frameworks, "framework", nil, "only rules mapped to these frameworks: soc2, iso27001, nist-csf, nist-800-53")
 	cmd.Flags().StringArrayVar(&policies, "policy", nil, "also list rules from this policy directory; repeatable")
 	return cmd
+}
+
+// coverage is how much of a framework the rules evidence automatically.
+type coverage struct {
+	Framework string            `json:"framework"`
+	Name      string            `json:"name"`
+	Total     int               `json:"total"`
+	Covered   []coveredControl  `json:"covered"`
+	Manual    []catalog.Control `json:"manual"`
+}
+
+type coveredControl struct {
+	ID    string   `json:"id"`
+	Title string   `json:"title"`
+	Rules []string `json:"rules"`
+}
+
+func coverageOf(cat *catalog.Catalog, rules []*model.Rule, fws []string) []coverage {
+	var out []coverage
+	for _, fw := range fws {
+		byID := map[string][]string{}
+		for _, r := range rules {
+			for _, id := range r.Controls[fw] {
+				byID[id] = append(byID[id], r.ID)
+			}
+		}
+		c := coverage{Framework: fw, Name: catalog.DisplayName(fw), Manual: []catalog.Control{}, Covered: []coveredControl{}}
+		for _, ctl := range cat.Controls(fw) {
+			c.Total++
+			if ids, ok := byID[ctl.ID]; ok {
+				c.Covered = append(c.Covered, coveredControl{ID: ctl.ID, Title: ctl.Title, Rules: ids})
+				delete(byID, ctl.ID)
+			} else {
+				c.Manual = append(c.Manual, ctl)
+			}
+		}
+		// IDs rules cite that are not coverage units (e.g. 800-53
+		// enhancements) still count as evidence for their own ID.
+		extra := make([]string, 0, len(byID))
+		for id := range byID {
+			extra = append(extra, id)
+		}
+		sort.Strings(extra)
+		for _, id := range extra {
+			c.Covered = append(c.Covered, coveredControl{ID: id, Title: cat.Title(fw, id), Rules: byID[id]})
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func writeCoverage(env *Env, cs []coverage, verbose bool) {
+	for _, c := range cs {
+		inCatalog := c.Total - len(c.Manual)
+		fmt.Fprintf(env.Stdout, "\n%s: %d of %d controls have automated evidence from these rules; %d are manual (evidence collected outside the gate)\n",
+			c.Name, inCatalog, c.Total, len(c.Manual))
+		for _, cc := range c.Covered {
+			fmt.Fprintf(env.Stdout, "  %-12s %-60.60s %d rule(s)\n", cc.ID, cc.Title, len(cc.Rules))
+		}
+		if len(c.Manual) > 0 {
+			if verbose || len(c.Manual) <= 120 {
+				fmt.Fprintf(env.Stdout, "  manual:\n")
+				for _, m := range c.Manual {
+					fmt.Fprintf(env.Stdout, "  %-12s %s\n", m.ID, m.Title)
+				}
+			} else {
+				fmt.Fprintf(env.Stdout, "  manual: %d controls (list them with --verbose or -f json)\n", len(c.Manual))
+			}
+		}
+	}
 }
 
 func hasAny(c model.Controls, fws []string) bool {

@@ -469,3 +469,56 @@ os_login_undetermined(_) if {
 	p.values.key == "enable-oslogin"
 	tf.is_unknown(p.values.value)
 }
+
+# ---------------------------------------------------------------------------
+# GKE (google_container_cluster, google_container_node_pool)
+# ---------------------------------------------------------------------------
+
+# clusters lists the managed GKE clusters.
+clusters := [r | some r in input.resources; r.mode == "managed"; r.type == "google_container_cluster"]
+
+# autopilot(r): the cluster is an Autopilot cluster.
+autopilot(r) if r.values.enable_autopilot == true
+
+# node_configs lists every node configuration in the document as
+# {"resource", "config", "path"}: a cluster's default node_config, the
+# node_config of each inline node_pool block, and that of each
+# google_container_node_pool. path is where the node_config block sits.
+node_configs contains {"resource": r, "config": c, "path": "node_config[0]"} if {
+	some r in input.resources
+	r.mode == "managed"
+	r.type in {"google_container_cluster", "google_container_node_pool"}
+	c := nested(r, ["node_config"])
+}
+
+node_configs contains {"resource": r, "config": c, "path": sprintf("node_pool[%d].node_config[0]", [i])} if {
+	some r in clusters
+	some i, p in tf.blocks(r, "node_pool")
+	cs := p.node_config
+	is_array(cs)
+	count(cs) > 0
+	c := cs[0]
+	is_object(c)
+}
+
+# node_pool_managements lists {"resource", "management", "path"} for every
+# node pool's management block (inline node_pool blocks and
+# google_container_node_pool resources).
+node_pool_managements contains {"resource": r, "management": m, "path": "management[0]"} if {
+	some r in tf.resources("google_container_node_pool")
+	m := nested(r, ["management"])
+}
+
+node_pool_managements contains {"resource": r, "management": m, "path": sprintf("node_pool[%d].management[0]", [i])} if {
+	some r in clusters
+	some i, p in tf.blocks(r, "node_pool")
+	ms := p.management
+	is_array(ms)
+	count(ms) > 0
+	m := ms[0]
+	is_object(m)
+}
+
+# cluster_node_pools(c) lists the google_container_node_pool resources that
+# belong to cluster c (by reference, or by a known equal name or id).
+cluster_node_pools(c) := [p | some p in tf.resources("google_container_node_pool"); tf.refers(p, "cluster", c)]

@@ -17,7 +17,7 @@
 #     /infra/              @org/platform
 #     ```
 #   params:
-#     ignore_directories: ['**/testdata/**', '**/fixtures/**']
+#     ignore_directories: ['**/testdata', '**/testdata/**', '**/fixtures', '**/fixtures/**']
 #   controls:
 #     soc2: [CC8.1, CC6.3]
 #     iso27001_2022: [A.8.32, A.8.4, A.5.3]
@@ -27,7 +27,7 @@ package gate.rules.repo.codeowners_coverage
 
 import data.gate.lib.params
 
-ignored := params.param("GATE-REPO-012", "ignore_directories", ["**/testdata/**", "**/fixtures/**"])
+ignored := params.param("GATE-REPO-012", "ignore_directories", ["**/testdata", "**/testdata/**", "**/fixtures", "**/fixtures/**"])
 
 what := {"workflow": "workflow", "codeowners": "the CODEOWNERS file", "terraform": "Terraform directory"}
 
@@ -37,13 +37,13 @@ usable(co) if {
 }
 
 # A finding lands on the rule that un-owns the path, or on the file.
-attribute(c) := sprintf("rules[%v]", [c.rule]) if c.rule >= 0
+attribute(c) := sprintf("rules[%v]", [c.rule]) if {
+	c.rule >= 0
+} else := ""
 
-else := ""
-
-why(co, c) := sprintf("the rule at line %v has no owners", [c.line]) if c.rule >= 0
-
-else := "no rule matches it"
+why(c) := sprintf("the rule at line %v has no owners", [c.line]) if {
+	c.rule >= 0
+} else := "no rule matches it"
 
 ignored_dir(d) if {
 	some p in ignored
@@ -56,7 +56,7 @@ deny contains {"resource": co.path, "attribute": attribute(c), "msg": msg} if {
 	some c in co.coverage
 	c.kind != "terraform"
 	count(c.owners) == 0
-	msg := sprintf("%s %s has no code owner: %s", [what[c.kind], c.path, why(co, c)])
+	msg := sprintf("%s %s has no code owner: %s", [what[c.kind], c.path, why(c)])
 }
 
 deny contains {"resource": co.path, "attribute": attribute(c), "msg": msg} if {
@@ -66,5 +66,5 @@ deny contains {"resource": co.path, "attribute": attribute(c), "msg": msg} if {
 	c.kind == "terraform"
 	count(c.owners) == 0
 	not ignored_dir(c.directory)
-	msg := sprintf("%s %s has files without a code owner: %s", [what[c.kind], c.directory, why(co, c)])
+	msg := sprintf("%s %s has files without a code owner: %s", [what[c.kind], c.directory, why(c)])
 }

@@ -138,11 +138,21 @@ func repositoryFacts(f *fetched) map[string]any {
 	}
 	var adv, ss, pp, dsu, vc *string
 	if sa != nil {
-		adv = sa.GetAdvancedSecurity().Status
-		ss = sa.GetSecretScanning().Status
-		pp = sa.GetSecretScanningPushProtection().Status
-		dsu = sa.GetDependabotSecurityUpdates().Status
-		vc = sa.GetSecretScanningValidityChecks().Status
+		if x := sa.AdvancedSecurity; x != nil {
+			adv = x.Status
+		}
+		if x := sa.SecretScanning; x != nil {
+			ss = x.Status
+		}
+		if x := sa.SecretScanningPushProtection; x != nil {
+			pp = x.Status
+		}
+		if x := sa.DependabotSecurityUpdates; x != nil {
+			dsu = x.Status
+		}
+		if x := sa.SecretScanningValidityChecks; x != nil {
+			vc = x.Status
+		}
 	}
 	out["security_and_analysis"] = map[string]any{
 		"advanced_security":               status("advanced_security", adv),

@@ -215,19 +215,9 @@ func (a *acc) fact() map[string]any {
 	return out
 }
 
+// negativeSource is the provenance of a value nothing sets.
 func (a *acc) negativeSource() string {
-	if len(a.contribs) == 0 {
-		return "not set by classic branch protection or any active ruleset"
-	}
-	labels := make([]string, 0, len(a.contribs))
-	seen := map[string]bool{}
-	for _, c := range a.contribs {
-		if !seen[c.source] {
-			seen[c.source] = true
-			labels = append(labels, c.source)
-		}
-	}
-	return "not set by " + strings.Join(labels, " or ")
+	return "neither classic branch protection nor an active ruleset sets it"
 }
 
 func stringsToAny(l []string) []any {
@@ -261,11 +251,14 @@ func mergeBranch(in branchInput) branchResult {
 		}
 		return &rulesetMeta{ID: r.RulesetID, SourceType: r.SourceType, Source: r.Source, BypassReason: reasonNoRulesetRef}
 	}
+	// Rulesets in id order, each ruleset's rules in the order given.
+	rules := append([]appliedRule(nil), in.Rules...)
+	sort.SliceStable(rules, func(i, j int) bool { return rules[i].RulesetID < rules[j].RulesetID })
 	enforced := map[int64]*rulesetMeta{}
 	notEnforced := map[int64]*rulesetMeta{}
 	notEnforcedTypes := map[int64][]string{}
 	var enforcedOrder, notEnforcedOrder []int64
-	for _, r := range in.Rules {
+	for _, r := range rules {
 		m := metaOf(r)
 		if !m.enforced() {
 			if _, ok := notEnforced[m.ID]; !ok {

@@ -45,8 +45,9 @@ balancers := [b | some t in ["aws_lb", "aws_alb"]; some b in tf.resources(t)]
 deny contains tf.finding(l, "protocol", msg) if {
 	some l in listeners
 	plain_http(l)
-	not tf.has_unknown(l, "default_action")
+	not tf.is_unknown(l.values.default_action)
 	not redirects_to_https(l)
+	not may_redirect(l)
 	msg := sprintf("Load balancer listener %s accepts plain HTTP and does not redirect it to HTTPS", [l.address])
 }
 
@@ -58,6 +59,26 @@ plain_http(l) if {
 	some b in balancers
 	tf.refers(l, "load_balancer_arn", b)
 	aws.alb(b)
+}
+
+# may_redirect(l): an action whose type or redirect protocol is not known
+# before apply might be a redirect to HTTPS.
+may_redirect(l) if {
+	some a in tf.blocks(l, "default_action")
+	tf.is_unknown(a.type)
+}
+
+may_redirect(l) if {
+	some a in tf.blocks(l, "default_action")
+	aws.eq_ci(a.type, "redirect")
+	tf.is_unknown(a.redirect)
+}
+
+may_redirect(l) if {
+	some a in tf.blocks(l, "default_action")
+	aws.eq_ci(a.type, "redirect")
+	some rd in a.redirect
+	tf.is_unknown(rd.protocol)
 }
 
 redirects_to_https(l) if {

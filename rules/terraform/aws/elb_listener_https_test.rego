@@ -25,6 +25,29 @@ test_http_forward_fails if {
 	f.attribute == "protocol"
 }
 
+test_http_forward_unknown_target_group_fails if {
+	act := [{"type": "forward", "target_group_arn": "<<unknown>>"}]
+	r := rule.deny with input as doc([listener("a", {"port": 80, "protocol": "HTTP", "default_action": act})])
+	count(r) == 1
+}
+
+test_unknown_action_type_passes if {
+	act := [{"type": "<<unknown>>"}]
+	r := rule.deny with input as doc([listener("a", {"port": 80, "protocol": "HTTP", "default_action": act})])
+	count(r) == 0
+}
+
+test_unknown_default_action_passes if {
+	r := rule.deny with input as doc([listener("a", {"port": 80, "protocol": "HTTP", "default_action": "<<unknown>>"})])
+	count(r) == 0
+}
+
+test_unknown_redirect_block_passes if {
+	act := [{"type": "redirect", "redirect": "<<unknown>>"}]
+	r := rule.deny with input as doc([listener("a", {"port": 80, "protocol": "HTTP", "default_action": act})])
+	count(r) == 0
+}
+
 test_http_alb_listener_alias_fails if {
 	l := res("aws_alb_listener", "a", {"port": 80, "protocol": "http", "default_action": forward}, {})
 	r := rule.deny with input as doc([l])

@@ -1,0 +1,179 @@
+package repo_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/gatehq/gate/engine/input/repo"
+	"github.com/gatehq/gate/engine/model"
+	"github.com/gatehq/gate/engine/policy"
+	"github.com/gatehq/gate/rules"
+)
+
+// finding is one rule result located in its file.
+type finding struct {
+	Rule, Set, File, Attr, Msg string
+	Line, EndLine              int
+}
+
+func (f finding) String() string {
+	return fmt.Sprintf("%s %s %s:%d %s: %s", f.Set, f.Rule, f.File, f.Line, f.Attr, f.Msg)
+}
+
+// compile builds the repo rules (and the shared library) with params.
+func compile(t *testing.T, params map[string]map[string]any) *policy.Pack {
+	t.Helper()
+	var mods []policy.Module
+	for _, dir := range []string{"lib", "repo"} {
+		m, err := policy.LoadFS(rules.FS, dir, "rules", true, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mods = append(mods, m...)
+	}
+	pack, err := policy.Compile(context.Background(), mods, policy.Options{Params: params})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pack
+}
+
+// evaluate runs the repo rules on a document and locates every result.
+func evaluate(t *testing.T, pack *policy.Pack, doc *model.Document) []finding {
+	t.Helper()
+	in, err := ast.InterfaceToValue(doc.Input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pack.Eval(context.Background(), model.KindRepo, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []finding
+	for _, r := range res {
+		v, ok := r.Value.(map[string]any)
+		if !ok {
+			t.Fatalf("%s: result %v is not an object", r.Rule.ID, r.Value)
+		}
+		f := finding{Rule: r.Rule.ID, Set: r.Set}
+		f.File, _ = v["resource"].(string)
+		f.Attr, _ = v["attribute"].(string)
+		f.Msg, _ = v["msg"].(string)
+		if f.File == "" || f.Msg == "" {
+			t.Errorf("%s: result without resource or msg: %v", r.Rule.ID, v)
+		}
+		if p, ok := doc.Positions.Locate(f.File, f.Attr); ok {
+			f.Line, f.EndLine = p.Line, max(p.EndLine, p.Line)
+		}
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
+}
+
+func noEnv(string) (string, bool) { return "", false }
+
+// eventEnv points GITHUB_EVENT_PATH at a payload with the given visibility.
+func eventEnv(t *testing.T, private bool) func(string) (string, bool) {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "event.json")
+	if err := os.WriteFile(p, []byte(fmt.Sprintf(`{"repository": {"full_name": "o/r", "private": %v}}`, private)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return func(k string) (string, bool) {
+		if k == "GITHUB_EVENT_PATH" {
+			return p, true
+		}
+		return "", false
+	}
+}
+
+func read(t *testing.T, root string, env func(string) (string, bool)) (*model.Document, []*model.InputError) {
+	t.Helper()
+	doc, errs := repo.Read(context.Background(), repo.Options{Root: root, LookupEnv: env})
+	if doc == nil {
+		t.Fatalf("no document: %v", errs)
+	}
+	return doc, errs
+}
+
+// TestRulesOnFixtures runs every repo rule over the fixture repositories and
+// checks each result, its line and its verdict.
+func TestRulesOnFixtures(t *testing.T) {
+	pack := compile(t, nil)
+	tests := []struct {
+		name    string
+		root    string
+		private bool
+		env     bool
+		only    string // compare only this rule's results ("" = all)
+		want    []string
+	}{
+		{
+			name: "good repository", root: "../../../fixtures/repo/good", env: true, private: false,
+			want: nil,
+		},
+		{
+			name: "bad repository, public", root: "../../../fixtures/repo/bad", env: true, private: false,
+			want: []string{
+				"deny GATE-REPO-001 .github/workflows/pr.yml:1 permissions",
+				"deny GATE-REPO-002 .github/workflows/release.yml:2 permissions",
+				"deny GATE-REPO-002 .github/workflows/release.yml:6 jobs.release.permissions",
+				"deny GATE-REPO-003 .github/workflows/scopes.yml:3 permissions.contents",
+				"deny GATE-REPO-003 .github/workflows/scopes.yml:4 permissions.id-token",
+				"deny GATE-REPO-004 .github/workflows/pr.yml:12 jobs.build.steps[1].uses",
+				"deny GATE-REPO-004 .github/workflows/pr.yml:18 jobs.call.uses",
+				"deny GATE-REPO-005 .github/workflows/pr.yml:11 jobs.build.steps[0].with.ref",
+				"deny GATE-REPO-006 .github/workflows/pr.yml:14 jobs.build.steps[2].run",
+				"deny GATE-REPO-007 .github/workflows/pr.yml:19 jobs.call.secrets",
+				"deny GATE-REPO-008 .github/workflows/pr.yml:7 jobs.build.runs-on",
+				"deny GATE-REPO-009 .github/workflows/pr.yml:9 jobs.build.steps[0]",
+				"deny GATE-REPO-011 CODEOWNERS:3 errors[0]",
+				"deny GATE-REPO-011 CODEOWNERS:5 errors[1]",
+				"deny GATE-REPO-012 CODEOWNERS:4 rules[1]",
+				"deny GATE-REPO-012 CODEOWNERS:6 rules[2]",
+				"deny GATE-REPO-013 CODEOWNERS:4 rules[1]",
+				"deny GATE-REPO-013 CODEOWNERS:6 rules[2]",
+				"deny GATE-REPO-014 .github/dependabot.yml:2 updates",
+				"deny GATE-REPO-015 SECURITY.md:0 ",
+				"deny GATE-REPO-016 .github/workflows:0 ",
+			},
+		},
+		{
+			name: "bad repository, visibility unknown", root: "../../../fixtures/repo/bad", env: false, only: "GATE-REPO-008",
+			want: []string{"unknown GATE-REPO-008 .github/workflows/pr.yml:7 jobs.build.runs-on"},
+		},
+		{
+			name: "bad repository, private", root: "../../../fixtures/repo/bad", env: true, private: true, only: "GATE-REPO-008",
+			want: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := noEnv
+			if tt.env {
+				env = eventEnv(t, tt.private)
+			}
+			doc, errs := read(t, tt.root, env)
+			if len(errs) > 0 {
+				t.Fatalf("input errors: %v", errs)
+			}
+			var got []string
+			for _, f := range evaluate(t, pack, doc) {
+				if tt.only == "" || f.Rule == tt.only {
+					got = append(got, f.String())
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}

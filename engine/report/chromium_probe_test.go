@@ -1,0 +1,5 @@
+package report
+
+import "testing"
+
+func TestChromiumProbe(t *testing.T) { t.Log(chromium(t)) }

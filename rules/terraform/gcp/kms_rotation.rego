@@ -1,0 +1,69 @@
+# METADATA
+# title: Cloud KMS symmetric key rotates at least every 90 days
+# description: >-
+#   A key that never rotates (no rotation_period) or rotates rarely protects
+#   ever more data with one key version, so a leaked version exposes more
+#   and cryptoperiod policies are broken. Only keys that Cloud KMS can
+#   rotate are checked: purpose ENCRYPT_DECRYPT (the default), not
+#   import_only, and not held in an external key manager (protection level
+#   EXTERNAL or EXTERNAL_VPC). The longest allowed period is the max_days
+#   parameter (90 by default).
+# custom:
+#   id: GATE-GCP-KMS-001
+#   severity: medium
+#   remediation: |-
+#     Set a rotation period of 90 days or less:
+#     ```hcl
+#     resource "google_kms_crypto_key" "this" {
+#       name            = "app"
+#       key_ring        = google_kms_key_ring.this.id
+#       rotation_period = "7776000s" # 90 days
+#     }
+#     ```
+#   resource_types: [google_kms_crypto_key]
+#   sources: [plan, hcl]
+#   params:
+#     max_days: 90
+#   controls:
+#     soc2: [CC6.1]
+#     iso27001_2022: [A.8.24]
+#     nist_csf_2: [PR.DS-01]
+#     nist_800_53r5: [SC-12]
+package gate.rules.terraform.gcp.kms_rotation
+
+import rego.v1
+
+import data.gate.lib.gcp
+import data.gate.lib.params
+import data.gate.lib.terraform as tf
+
+max_days := params.param("GATE-GCP-KMS-001", "max_days", 90)
+
+deny contains tf.finding(k, "rotation_period", msg) if {
+	some k in rotatable
+	tf.missing(k, "rotation_period")
+	msg := sprintf("Cloud KMS key %s has no rotation_period, so it is never rotated", [k.address])
+}
+
+deny contains tf.finding(k, "rotation_period", msg) if {
+	some k in rotatable
+	secs := gcp.duration_seconds(k.values.rotation_period)
+	is_number(max_days)
+	secs > max_days * 86400
+	msg := sprintf("Cloud KMS key %s rotates every %v days, more than %v", [k.address, round((secs / 86400) * 10) / 10, max_days])
+}
+
+rotatable contains k if {
+	some k in tf.resources("google_kms_crypto_key")
+	symmetric(k)
+	not tf.is_true(k, "import_only")
+	not tf.has_unknown(k, "import_only")
+	not external(k)
+	not tf.has_unknown(k, "version_template")
+}
+
+symmetric(k) if tf.missing(k, "purpose")
+
+symmetric(k) if k.values.purpose == "ENCRYPT_DECRYPT"
+
+external(k) if tf.block(k, "version_template").protection_level in {"EXTERNAL", "EXTERNAL_VPC"}
