@@ -60,6 +60,10 @@ type Options struct {
 	Sources []Source
 	// Readers overrides the readers used for discovered files (tests).
 	Readers *Readers
+	// MaxFileSize bounds each input file (0 = DefaultMaxFileSize).
+	MaxFileSize int64
+	// Timeout bounds the whole run (0 = none).
+	Timeout time.Duration
 }
 
 // Source produces documents that are not files under the scan paths, such
@@ -265,6 +269,23 @@ func matchID(pattern, id string) bool {
 
 // Run scans, evaluates and decides.
 func (e *Engine) Run(ctx context.Context, opts Options) (*Result, error) {
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+		defer cancel()
+		res, err := e.run(ctx, opts)
+		if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("the run took longer than --timeout %s: %w", opts.Timeout, err)
+		}
+		if err == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("the run took longer than --timeout %s", opts.Timeout)
+		}
+		return res, err
+	}
+	return e.run(ctx, opts)
+}
+
+func (e *Engine) run(ctx context.Context, opts Options) (*Result, error) {
 	start := opts.Now
 	if start.IsZero() {
 		start = time.Now()

@@ -37,6 +37,8 @@ type checkFlags struct {
 	baseline   string
 	newOnly    bool
 	base       string
+	timeout    time.Duration
+	maxSize    int64
 }
 
 func checkCommand(env *Env) *cobra.Command {
@@ -74,6 +76,8 @@ could not run (an input you named is unreadable, a rule failed, no inputs).`,
 	f.StringVar(&fl.exceptions, "exceptions", "", "exceptions file (default: .gate/exceptions.yaml at the root, when present)")
 	f.StringVar(&fl.baseline, "baseline", "", "SARIF file of an earlier run: its findings are reported but do not block")
 	f.BoolVar(&fl.newOnly, "new-only", false, "block only on findings the base branch does not have (runs the gate on the merge base with git)")
+	f.DurationVar(&fl.timeout, "timeout", 10*time.Minute, "stop and exit 2 when the run takes longer (0 = no limit)")
+	f.Int64Var(&fl.maxSize, "max-file-size", 256<<20, "largest input file read, in bytes; larger files are input errors")
 	f.StringVar(&fl.base, "base", "", "base ref for --new-only (default: origin/$GITHUB_BASE_REF, else origin/HEAD)")
 	return cmd
 }
@@ -213,6 +217,11 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 		Policies:      policies,
 		Params:        cfg.Params,
 		Now:           env.now(),
+		Timeout:       fl.timeout,
+		MaxFileSize:   fl.maxSize,
+	}
+	if fl.maxSize <= 0 {
+		return usageError("--max-file-size must be positive")
 	}
 	for _, p := range args {
 		opts.Paths = append(opts.Paths, env.abs(p))

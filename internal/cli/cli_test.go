@@ -169,3 +169,40 @@ func TestTestCommand(t *testing.T) {
 		t.Errorf("failing test: exit %d\n%s", code, out)
 	}
 }
+
+func TestLimits(t *testing.T) {
+	tmp := t.TempDir()
+	write(t, tmp, "p/x.tfplan.json", goodPlan)
+	tests := []struct {
+		name     string
+		args     []string
+		want     int
+		contains string
+	}{
+		{"file over the size limit", []string{"check", "--root", tmp, "--max-file-size", "100", "--plan", "p/x.tfplan.json"}, 2, "over the 100 byte limit"},
+		{"discovered file over the limit is a finding", []string{"check", "--root", tmp, "--max-file-size", "100", "p"}, 1, "GATE-INPUT-001"},
+		{"timeout", []string{"check", "--root", tmp, "--timeout", "1ns", "p"}, 2, "--timeout"},
+		{"bad size", []string{"check", "--root", tmp, "--max-file-size", "0", "p"}, 2, "must be positive"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := run(t, tmp, tc.args...)
+			if code != tc.want || !strings.Contains(out+errOut, tc.contains) {
+				t.Errorf("exit %d (want %d), output lacks %q?\n%s%s", code, tc.want, tc.contains, out, errOut)
+			}
+		})
+	}
+}
+
+func TestUnsafeBuiltinsRejected(t *testing.T) {
+	tmp := t.TempDir()
+	write(t, tmp, "p/x.tfplan.json", goodPlan)
+	write(t, tmp, "policy/leak.rego", "package leak\n\ndeny contains msg if {\n\tmsg := sprintf(\"%v\", [opa.runtime().env])\n}\n")
+	write(t, tmp, "policy2/net.rego", "package net\n\ndeny contains msg if {\n\tr := http.send({\"method\": \"get\", \"url\": \"http://example.com\"})\n\tmsg := r.body\n}\n")
+	for _, dir := range []string{"policy", "policy2"} {
+		code, out, errOut := run(t, tmp, "check", "--root", tmp, "--no-builtin", "--policy", dir, "p")
+		if code != 2 || !strings.Contains(errOut, dir) || !strings.Contains(errOut, "undefined function") {
+			t.Errorf("%s: exit %d\n%s%s", dir, code, out, errOut)
+		}
+	}
+}

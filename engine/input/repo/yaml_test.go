@@ -72,7 +72,7 @@ jobs:
 		t.Fatal(err)
 	}
 	tests := []struct {
-		attr            string
+		attr           string
 		line, col, end int
 	}{
 		{"name", 1, 1, 1},
