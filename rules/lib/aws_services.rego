@@ -150,8 +150,9 @@ referenced_via(parent, child_type, attr, keys) if {
 
 # trail_data_events_only(t): the CloudTrail trail selects data events only
 # (every event selector excludes management events), i.e. it is a
-# supplementary trail, not the account's audit trail. Unknown selectors
-# count as data-only so that rules relying on this never fire on them.
+# supplementary trail, not the account's audit trail. Selectors holding any
+# unknown value count as data-only so that rules relying on this never fire
+# on them.
 trail_data_events_only(t) if {
 	sels := tf.blocks(t, "event_selector")
 	count(sels) > 0
@@ -169,9 +170,9 @@ trail_data_events_only(t) if {
 	}
 }
 
-trail_data_events_only(t) if tf.is_unknown(t.values.event_selector)
+trail_data_events_only(t) if tf.has_unknown(t, "event_selector")
 
-trail_data_events_only(t) if tf.is_unknown(t.values.advanced_event_selector)
+trail_data_events_only(t) if tf.has_unknown(t, "advanced_event_selector")
 
 selects_management_events(s) if {
 	some f in s.field_selector

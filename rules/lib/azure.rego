@@ -17,23 +17,13 @@ lc(v) := lower(v) if is_string(v)
 
 else := ""
 
-# strings(v) lists the strings in v: [v] for a string, the string elements
+# string_list(v) lists the strings in v: [v] for a string, the string elements
 # of an array, [] for anything else (null, unknown list, number).
-strings(v) := [v] if is_string(v)
+string_list(v) := [v] if is_string(v)
 
 else := [x | some x in v; is_string(x)] if is_array(v)
 
 else := []
-
-# present(r, names) lists the names whose value is set (known or unknown).
-present(r, names) := [n | some n in names; object.get(r.values, n, null) != null]
-
-# attr_name(r, names) is the spelling the configuration uses, for the
-# finding's attribute path: the first present name, else the first name.
-attr_name(r, names) := p[0] if {
-	p := present(r, names)
-	count(p) > 0
-} else := names[0]
 
 # explicit_false(r, names) is the first of names whose value is false.
 explicit_false(r, names) := ns[0] if {
@@ -68,8 +58,14 @@ on_or_default_on(r, names) if {
 weak_tls(v) if lc(v) in {"tls1_0", "tls1_1", "1.0", "1.1", "tlsv1", "tlsv1.0", "tlsv1.1", "tls1.0", "tls1.1"}
 
 # internet_prefix(p): an address prefix or service tag that admits the whole
-# internet in an NSG rule or firewall list.
+# internet in an NSG rule or firewall list (any CIDR with prefix length 0,
+# such as 0.0.0.0/0 or ::/0, counts).
 internet_prefix(p) if lc(p) in {"*", "0.0.0.0", "0.0.0.0/0", "::/0", "internet", "any"}
+
+internet_prefix(p) if {
+	is_string(p)
+	regex.match(`^[0-9A-Fa-f.:]*/0$`, trim_space(p))
+}
 
 # ipv4_int(s) is the dotted-quad IPv4 address s as a number.
 ipv4_int(s) := n if {
@@ -79,7 +75,7 @@ ipv4_int(s) := n if {
 	every x in p {
 		x <= 255
 	}
-	n := ((((p[0] * 256) + p[1]) * 256) + p[2]) * 256 + p[3]
+	n := (((((p[0] * 256) + p[1]) * 256) + p[2]) * 256) + p[3]
 }
 
 # internet_wide_range(start, end): a firewall range of at least half the IPv4
@@ -93,46 +89,58 @@ internet_wide_range(start, end) if {
 }
 
 # port_spec_covers(spec, port): an NSG port specification ("*", "22",
-# "20-30", or a number) includes port.
-port_spec_covers(spec, _) if {
-	is_string(spec)
-	trim_space(spec) == "*"
-}
-
+# "20-30", a number, or a comma-separated list of those) includes port.
 port_spec_covers(spec, port) if {
-	is_number(spec)
-	spec == port
-}
-
-port_spec_covers(spec, port) if {
-	is_string(spec)
-	regex.match(`^\s*[0-9]+\s*$`, spec)
-	to_number(trim_space(spec)) == port
-}
-
-port_spec_covers(spec, port) if {
-	lo_hi := port_range(spec)
-	lo_hi[0] <= port
-	port <= lo_hi[1]
-}
-
-# port_range(spec) is [from, to] of an "A-B" port range string.
-port_range(spec) := [to_number(m[0][1]), to_number(m[0][2])] if {
-	is_string(spec)
-	m := regex.find_all_string_submatch_n(`^\s*([0-9]+)\s*-\s*([0-9]+)\s*$`, spec, 1)
-	count(m) == 1
+	some piece in port_pieces(spec)
+	piece_covers(piece, port)
 }
 
 # port_spec_all(spec): the specification admits every port.
 port_spec_all(spec) if {
-	is_string(spec)
-	trim_space(spec) == "*"
+	some piece in port_pieces(spec)
+	piece_all(piece)
 }
 
-port_spec_all(spec) if {
-	lo_hi := port_range(spec)
+# port_pieces(spec) splits a port specification on commas; a number is one
+# piece; anything else has none.
+port_pieces(spec) := [trim_space(x) | some x in split(spec, ",")] if is_string(spec)
+
+else := [spec] if is_number(spec)
+
+else := []
+
+piece_covers(piece, _) if piece == "*"
+
+piece_covers(piece, port) if {
+	is_number(piece)
+	piece == port
+}
+
+piece_covers(piece, port) if {
+	is_string(piece)
+	regex.match(`^[0-9]+$`, piece)
+	to_number(piece) == port
+}
+
+piece_covers(piece, port) if {
+	lo_hi := port_range(piece)
+	lo_hi[0] <= port
+	port <= lo_hi[1]
+}
+
+piece_all(piece) if piece == "*"
+
+piece_all(piece) if {
+	lo_hi := port_range(piece)
 	lo_hi[0] <= 1
 	lo_hi[1] >= 65535
+}
+
+# port_range(piece) is [from, to] of an "A-B" port range string.
+port_range(piece) := [to_number(m[0][1]), to_number(m[0][2])] if {
+	is_string(piece)
+	m := regex.find_all_string_submatch_n(`^\s*([0-9]+)\s*-\s*([0-9]+)\s*$`, piece, 1)
+	count(m) == 1
 }
 
 # nsg_rules is every security rule in the document with the resource that
@@ -165,8 +173,8 @@ inbound_allow(rule) if {
 
 # source_prefixes(rule) lists the rule's source prefixes (single and list form).
 source_prefixes(rule) := array.concat(
-	strings(object.get(rule, "source_address_prefix", null)),
-	strings(object.get(rule, "source_address_prefixes", null)),
+	string_list(object.get(rule, "source_address_prefix", null)),
+	string_list(object.get(rule, "source_address_prefixes", null)),
 )
 
 # dest_ports(rule) lists the rule's destination port specifications.
@@ -196,13 +204,99 @@ source_attr(rule) := "source_address_prefix" if {
 
 # exposes_port(rule, port, protocols): an inbound allow rule from the
 # internet that admits port over one of protocols (lower case: "tcp", "udp",
-# "*").
+# "*"). Callers also check `not shadowed(entry, port, protocols)`.
 exposes_port(rule, port, protocols) if {
 	inbound_allow(rule)
 	lc(object.get(rule, "protocol", "")) in protocols
 	internet_source(rule)
 	some spec in dest_ports(rule)
 	port_spec_covers(spec, port)
+}
+
+# shadowed(e, port, protocols): a rule of the same NSG with a lower priority
+# number (evaluated first) denies inbound traffic from the internet to port
+# for every protocol of `protocols` that e allows, so e's allow never applies
+# to that port.
+shadowed(e, port, protocols) if {
+	some d in nsg_rules
+	same_nsg(e, d)
+	denies_before(d.rule, e.rule)
+	blocks_protocols(d.rule, e.rule, protocols)
+	some spec in dest_ports(d.rule)
+	port_spec_covers(spec, port)
+}
+
+# shadowed_all(e, protocols): as shadowed, for a deny rule covering every port.
+shadowed_all(e, protocols) if {
+	some d in nsg_rules
+	same_nsg(e, d)
+	denies_before(d.rule, e.rule)
+	blocks_protocols(d.rule, e.rule, protocols)
+	some spec in dest_ports(d.rule)
+	port_spec_all(spec)
+}
+
+denies_before(d, r) if {
+	lc(object.get(d, "direction", "")) == "inbound"
+	lc(object.get(d, "access", "")) == "deny"
+	tf.num(object.get(d, "priority", null)) < tf.num(object.get(r, "priority", null))
+	internet_source(d)
+}
+
+blocks_protocols(d, _, _) if lc(object.get(d, "protocol", "")) == "*"
+
+blocks_protocols(d, r, protocols) if {
+	dp := lc(object.get(d, "protocol", ""))
+	dp != ""
+	every p in allowed_protocols(r, protocols) {
+		p == dp
+	}
+}
+
+# allowed_protocols(r, protocols) are the concrete protocols of `protocols`
+# that rule r allows ("*" allows them all).
+allowed_protocols(r, protocols) := {p | some p in protocols; p != "*"} if {
+	lc(object.get(r, "protocol", "")) == "*"
+} else := {lc(object.get(r, "protocol", ""))}
+
+# same_nsg(a, b): two nsg_rules entries belong to the same security group
+# (inline rules of one resource, standalone rules joined to it by
+# network_security_group_name, or standalone rules naming the same group).
+same_nsg(a, b) if {
+	a.path != ""
+	b.path != ""
+	a.resource.address == b.resource.address
+}
+
+same_nsg(a, b) if {
+	a.path != ""
+	b.path == ""
+	tf.refers(b.resource, "network_security_group_name", a.resource)
+}
+
+same_nsg(a, b) if {
+	a.path == ""
+	b.path != ""
+	tf.refers(a.resource, "network_security_group_name", b.resource)
+}
+
+same_nsg(a, b) if {
+	a.path == ""
+	b.path == ""
+	ra := object.get(object.get(a.resource, "refs", {}), "network_security_group_name", [])
+	count(ra) > 0
+	ra == object.get(object.get(b.resource, "refs", {}), "network_security_group_name", [])
+}
+
+same_nsg(a, b) if {
+	a.path == ""
+	b.path == ""
+	n := a.resource.values.network_security_group_name
+	tf.known(n)
+	n == b.resource.values.network_security_group_name
+	g := a.resource.values.resource_group_name
+	tf.known(g)
+	g == b.resource.values.resource_group_name
 }
 
 # joined(child, attrs, parent): child refers to parent through one of the
@@ -227,7 +321,7 @@ unresolved(child, attrs) if {
 
 has_resource_ref(child, attrs) if {
 	some a in attrs
-	some ref in object.get(child.refs, a, [])
+	some ref in object.get(object.get(child, "refs", {}), a, [])
 	some r in input.resources
 	r.config_address == ref
 }

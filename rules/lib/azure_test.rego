@@ -17,18 +17,11 @@ test_lc if {
 	az.lc(null) == ""
 }
 
-test_strings if {
-	az.strings("a") == ["a"]
-	az.strings(["a", 1, "b"]) == ["a", "b"]
-	az.strings(null) == []
-	az.strings(7) == []
-}
-
-test_attr_name_prefers_present_spelling if {
-	r := res("azurerm_storage_account", "a", {"enable_https_traffic_only": false}, {})
-	az.attr_name(r, ["https_traffic_only_enabled", "enable_https_traffic_only"]) == "enable_https_traffic_only"
-	r2 := res("azurerm_storage_account", "b", {}, {})
-	az.attr_name(r2, ["https_traffic_only_enabled", "enable_https_traffic_only"]) == "https_traffic_only_enabled"
+test_string_list if {
+	az.string_list("a") == ["a"]
+	az.string_list(["a", 1, "b"]) == ["a", "b"]
+	az.string_list(null) == []
+	az.string_list(7) == []
 }
 
 test_explicit_false_and_true if {
@@ -71,6 +64,11 @@ test_internet_prefix if {
 	not az.internet_prefix("10.0.0.0/8")
 	not az.internet_prefix("VirtualNetwork")
 	not az.internet_prefix("<<unknown>>")
+	az.internet_prefix("34.15.11.3/0")
+	az.internet_prefix("::/0")
+	not az.internet_prefix("10.0.0.0/10")
+	not az.internet_prefix("1.2.3.4/30")
+	not az.internet_prefix(0)
 }
 
 test_ipv4_int if {
@@ -102,6 +100,10 @@ test_port_spec_covers if {
 	not az.port_spec_covers("", 22)
 	not az.port_spec_covers("<<unknown>>", 22)
 	not az.port_spec_covers(null, 22)
+	az.port_spec_covers("21, 22 , 24 ", 22)
+	az.port_spec_covers("111-211, 20-30, 1-2 , 3", 22)
+	not az.port_spec_covers("21, 23-30", 22)
+	not az.port_spec_covers(",", 22)
 }
 
 test_port_spec_all if {
@@ -110,6 +112,8 @@ test_port_spec_all if {
 	az.port_spec_all("1-65535")
 	not az.port_spec_all("1-1024")
 	not az.port_spec_all("22")
+	az.port_spec_all("22, *")
+	not az.port_spec_all(12)
 }
 
 test_nsg_rules_inline_and_standalone if {
@@ -179,4 +183,29 @@ test_setting_off if {
 	not az.setting_off("on")
 	not az.setting_off("<<unknown>>")
 	not az.setting_off(0)
+}
+
+test_same_nsg if {
+	g := res("azurerm_network_security_group", "g", {"name": "nsg"}, {})
+	inline_a := {"resource": g, "path": "security_rule[0]", "rule": {}}
+	inline_b := {"resource": g, "path": "security_rule[1]", "rule": {}}
+	other := {"resource": res("azurerm_network_security_group", "h", {}, {}), "path": "security_rule[0]", "rule": {}}
+	s1 := {"resource": res("azurerm_network_security_rule", "s1", {"network_security_group_name": "<<unknown>>"}, {"network_security_group_name": ["azurerm_network_security_group.g"]}), "path": "", "rule": {}}
+	s2 := {"resource": res("azurerm_network_security_rule", "s2", {"network_security_group_name": "<<unknown>>"}, {"network_security_group_name": ["azurerm_network_security_group.g"]}), "path": "", "rule": {}}
+	n1 := {"resource": res("azurerm_network_security_rule", "n1", {"network_security_group_name": "nsg", "resource_group_name": "rg"}, {}), "path": "", "rule": {}}
+	n2 := {"resource": res("azurerm_network_security_rule", "n2", {"network_security_group_name": "nsg", "resource_group_name": "rg"}, {}), "path": "", "rule": {}}
+	n3 := {"resource": res("azurerm_network_security_rule", "n3", {"network_security_group_name": "nsg", "resource_group_name": "rg2"}, {}), "path": "", "rule": {}}
+	az.same_nsg(inline_a, inline_b)
+	not az.same_nsg(inline_a, other)
+	az.same_nsg(inline_a, s1)
+	az.same_nsg(s1, inline_a)
+	az.same_nsg(s1, s2)
+	az.same_nsg(n1, n2)
+	not az.same_nsg(n1, n3)
+	az.same_nsg(inline_a, n1)
+}
+
+test_allowed_protocols if {
+	az.allowed_protocols({"protocol": "*"}, {"tcp", "udp", "*"}) == {"tcp", "udp"}
+	az.allowed_protocols({"protocol": "Tcp"}, {"tcp", "*"}) == {"tcp"}
 }

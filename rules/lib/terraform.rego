@@ -16,10 +16,17 @@ is_unknown(v) if v == unknown_value
 known(v) if not is_unknown(v)
 
 # resources(t) lists managed resources of type t (data sources excluded).
-resources(t) := [r | some r in input.resources; r.type == t; r.mode == "managed"]
+# The comprehension sits in the body, assigned to a variable, so that OPA
+# indexes it by t once per evaluation: every later call is a hash lookup,
+# not a scan of all resources.
+resources(t) := rs if {
+	rs := [r | some r in input.resources; r.type == t; r.mode == "managed"]
+}
 
 # data_sources(t) lists data sources of type t.
-data_sources(t) := [r | some r in input.resources; r.type == t; r.mode == "data"]
+data_sources(t) := rs if {
+	rs := [r | some r in input.resources; r.type == t; r.mode == "data"]
+}
 
 # finding builds the object a rule adds to its deny set.
 finding(r, attr, msg) := {"resource": r.address, "attribute": attr, "msg": msg}

@@ -157,75 +157,27 @@ func ReadSnapshot(ctx context.Context, dir string, repo string) (*model.Document
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	manPath := filepath.Join(dir, ManifestName)
-	raw, err := os.ReadFile(manPath)
+	m, responses, files, err := loadSnapshot(dir)
 	if err != nil {
-		return nil, &model.InputError{Path: filepath.ToSlash(manPath), Err: fmt.Errorf("read snapshot manifest: %w", err), Explicit: true}
+		return nil, err
 	}
-	var m manifest
-	if err := decodeStrict(raw, &m); err != nil {
-		return nil, jsonInputError(manPath, raw, err)
-	}
-	bad := func(format string, args ...any) error {
-		return &model.InputError{Path: filepath.ToSlash(manPath), Err: fmt.Errorf(format, args...), Explicit: true}
-	}
-	if m.Format != SnapshotFormat {
-		return nil, bad("format %q: want %q", m.Format, SnapshotFormat)
-	}
-	if _, _, err := splitRepo(m.Repository); err != nil {
-		return nil, bad("%v", err)
-	}
+	manPath := filepath.ToSlash(filepath.Join(dir, ManifestName))
 	if repo != "" && !strings.EqualFold(strings.TrimSpace(repo), m.Repository) {
-		return nil, bad("snapshot is of %s, not %s", m.Repository, repo)
+		return nil, &model.InputError{Path: manPath, Err: fmt.Errorf("snapshot is of %s, not %s", m.Repository, repo), Explicit: true}
 	}
-
-	files := []model.InputFile{fileRecord(manPath, raw)}
-	responses := map[string]replayed{}
-	for i, e := range m.Responses {
-		key, err := normalizeKey(e.Request)
-		if err != nil {
-			return nil, bad("responses[%d]: %v", i, err)
-		}
-		if _, dup := responses[key]; dup {
-			return nil, bad("responses[%d]: %s recorded twice", i, key)
-		}
-		if e.Status < 100 || e.Status > 599 {
-			return nil, bad("responses[%d] (%s): status %d is not an HTTP status", i, key, e.Status)
-		}
-		r := replayed{exchange: exchange{Status: e.Status, Header: e.Headers}}
-		if e.File != "" {
-			if !filepath.IsLocal(filepath.FromSlash(e.File)) || path.Clean(e.File) != e.File {
-				return nil, bad("responses[%d] (%s): file %q must be a clean path inside the snapshot directory", i, key, e.File)
-			}
-			p := filepath.Join(dir, filepath.FromSlash(e.File))
-			body, err := os.ReadFile(p)
-			if err != nil {
-				return nil, &model.InputError{Path: filepath.ToSlash(p), Err: fmt.Errorf("snapshot body of %s: %w", key, err), Explicit: true}
-			}
-			var v json.RawMessage
-			if err := decodeStrict(body, &v); err != nil {
-				return nil, jsonInputError(p, body, err)
-			}
-			r.Body = body
-			r.File = filepath.ToSlash(p)
-			files = append(files, fileRecord(p, body))
-		} else if e.Status == http.StatusOK {
-			return nil, bad("responses[%d] (%s): status 200 without a file", i, key)
-		}
-		responses[key] = r
-	}
-
 	rp := &replayer{responses: responses}
 	s, err := newSession(Options{Repo: m.Repository, Branches: m.Branches, BaseURL: replayBaseURL},
 		func(http.RoundTripper, string) http.RoundTripper { return rp })
 	if err != nil {
-		return nil, bad("%v", err)
+		return nil, &model.InputError{Path: manPath, Err: err, Explicit: true}
 	}
 	f, err := s.fetch(ctx)
 	if err != nil {
 		var fe *fatalError
-		if errors.As(err, &fe) && fe.Decode && rp.last() != "" {
-			return nil, &model.InputError{Path: rp.last(), Err: fmt.Errorf("%s: %w", fe.Request, fe.Err), Explicit: true}
+		if last := rp.lastServed(); errors.As(err, &fe) && fe.Decode && last.File != "" {
+			ie := jsonInputError(last.File, last.Body, fe.Err)
+			ie.Err = fmt.Errorf("%s: %w", fe.Request, fe.Err)
+			return nil, ie
 		}
 		return nil, &model.InputError{Path: filepath.ToSlash(dir), Err: err, Explicit: true}
 	}
@@ -233,6 +185,64 @@ func ReadSnapshot(ctx context.Context, dir string, repo string) (*model.Document
 	doc.Files = files
 	doc.Notes = append(doc.Notes, "GitHub settings read from snapshot "+filepath.ToSlash(dir))
 	return doc, nil
+}
+
+// loadSnapshot reads and checks the manifest and every body it names.
+func loadSnapshot(dir string) (*manifest, map[string]replayed, []model.InputFile, error) {
+	manPath := filepath.Join(dir, ManifestName)
+	raw, err := os.ReadFile(manPath)
+	if err != nil {
+		return nil, nil, nil, &model.InputError{Path: filepath.ToSlash(manPath), Err: fmt.Errorf("read snapshot manifest: %w", err), Explicit: true}
+	}
+	var m manifest
+	if err := decodeStrict(raw, &m); err != nil {
+		return nil, nil, nil, jsonInputError(manPath, raw, err)
+	}
+	bad := func(format string, args ...any) error {
+		return &model.InputError{Path: filepath.ToSlash(manPath), Err: fmt.Errorf(format, args...), Explicit: true}
+	}
+	if m.Format != SnapshotFormat {
+		return nil, nil, nil, bad("format %q: want %q", m.Format, SnapshotFormat)
+	}
+	if _, _, err := splitRepo(m.Repository); err != nil {
+		return nil, nil, nil, bad("%v", err)
+	}
+	files := []model.InputFile{fileRecord(manPath, raw)}
+	responses := map[string]replayed{}
+	for i, e := range m.Responses {
+		key, err := normalizeKey(e.Request)
+		if err != nil {
+			return nil, nil, nil, bad("responses[%d]: %v", i, err)
+		}
+		if _, dup := responses[key]; dup {
+			return nil, nil, nil, bad("responses[%d]: %s recorded twice", i, key)
+		}
+		if e.Status < 100 || e.Status > 599 {
+			return nil, nil, nil, bad("responses[%d] (%s): status %d is not an HTTP status", i, key, e.Status)
+		}
+		r := replayed{exchange: exchange{Status: e.Status, Header: e.Headers}}
+		if e.File != "" {
+			if !filepath.IsLocal(filepath.FromSlash(e.File)) || path.Clean(e.File) != e.File {
+				return nil, nil, nil, bad("responses[%d] (%s): file %q must be a clean path inside the snapshot directory", i, key, e.File)
+			}
+			p := filepath.Join(dir, filepath.FromSlash(e.File))
+			body, err := os.ReadFile(p)
+			if err != nil {
+				return nil, nil, nil, &model.InputError{Path: filepath.ToSlash(p), Err: fmt.Errorf("snapshot body of %s: %w", key, err), Explicit: true}
+			}
+			var v json.RawMessage
+			if err := decodeStrict(body, &v); err != nil {
+				return nil, nil, nil, jsonInputError(p, body, err)
+			}
+			r.Body = body
+			r.File = filepath.ToSlash(p)
+			files = append(files, fileRecord(p, body))
+		} else if e.Status == http.StatusOK {
+			return nil, nil, nil, bad("responses[%d] (%s): status 200 without a file", i, key)
+		}
+		responses[key] = r
+	}
+	return &m, responses, files, nil
 }
 
 func fileRecord(p string, b []byte) model.InputFile {
@@ -264,7 +274,7 @@ type trailingError struct{ offset int64 }
 func (e *trailingError) Error() string { return "extra data after the JSON value" }
 
 // jsonInputError locates a JSON error in the file.
-func jsonInputError(p string, b []byte, err error) error {
+func jsonInputError(p string, b []byte, err error) *model.InputError {
 	ie := &model.InputError{Path: filepath.ToSlash(p), Err: err, Explicit: true}
 	var off int64
 	var syn *json.SyntaxError

@@ -167,8 +167,8 @@ type replayed struct {
 type replayer struct {
 	responses map[string]replayed
 
-	mu       sync.Mutex
-	lastFile string
+	mu   sync.Mutex
+	last replayed
 }
 
 func (r *replayer) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -183,7 +183,7 @@ func (r *replayer) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, fmt.Errorf("%s: %w", key, errNotRecorded)
 	}
 	r.mu.Lock()
-	r.lastFile = ex.File
+	r.last = ex
 	r.mu.Unlock()
 	h := http.Header{}
 	for k, v := range ex.Header {
@@ -205,9 +205,9 @@ func (r *replayer) RoundTrip(req *http.Request) (*http.Response, error) {
 	}, nil
 }
 
-// last is the file of the most recent response served.
-func (r *replayer) last() string {
+// lastServed is the most recent response served.
+func (r *replayer) lastServed() replayed {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.lastFile
+	return r.last
 }

@@ -655,16 +655,17 @@ var oneFunc = function.New(&function.Spec{
 // resolveFile resolves a path given to file() and friends: relative to the
 // root module directory, and only inside the scan root.
 func (r *reader) resolveFile(p string) (string, error) {
+	given := p
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(r.rootDir, filepath.FromSlash(p))
 	}
 	real, err := filepath.EvalSymlinks(filepath.Clean(p))
 	if err != nil {
-		return "", fmt.Errorf("%w %s", errNoFile, r.rel(p))
+		return "", fmt.Errorf("%w %s", errNoFile, given)
 	}
 	rel, err := filepath.Rel(r.rootReal, real)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("%s is outside the scan root and is not read", r.rel(p))
+		return "", fmt.Errorf("%s is outside the scan root and is not read", given)
 	}
 	return real, nil
 }

@@ -155,12 +155,27 @@ func ReadDir(ctx context.Context, dir string, opts Options) (doc *model.Document
 		return nil, r.errs
 	}
 	root := &moduleInst{r: r, cfg: cfg, stack: []string{r.rootDir}, pathModule: "."}
-	inputs := r.rootInputs(cfg)
-	root.run(inputs)
+	inputs := r.rootInputs()
+	root.run(inputs, true)
 	if err := ctx.Err(); err != nil {
 		return nil, append(r.errs, &model.InputError{Path: relDir, Err: err})
 	}
+	sortErrors(r.errs)
 	return r.document(relDir, root), r.errs
+}
+
+// sortErrors orders input errors by file, line and column.
+func sortErrors(errs []*model.InputError) {
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i], errs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
 }
 
 func (r *reader) document(relDir string, root *moduleInst) *model.Document {
@@ -326,6 +341,7 @@ func checkText(b []byte) (line, col int, err error) {
 	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
 		return 1, 1, errors.New("file is UTF-16 encoded; Terraform files must be UTF-8")
 	}
+	binary := bytes.IndexByte(b, 0) >= 0
 	line, col = 1, 1
 	for i := 0; i < len(b); {
 		c := b[i]
@@ -343,8 +359,8 @@ func checkText(b []byte) (line, col int, err error) {
 			continue
 		}
 		ru, size := utf8.DecodeRune(b[i:])
-		if ru == utf8.RuneError && size <= 1 {
-			return line, col, fmt.Errorf("not valid UTF-8 (byte 0x%02x)", c)
+		if ru == utf8.RuneError && size <= 1 && !binary {
+			return line, col, fmt.Errorf("not valid UTF-8 (byte 0x%02x); Terraform files must be UTF-8", c)
 		}
 		i += size
 		col++

@@ -25,7 +25,12 @@ const (
 	// laughs needs millions.
 	maxAliasValues = 100_000
 	// maxValues bounds the values of one file, aliases included.
-	maxValues = 1_000_000
+	maxValues = 200_000
+	// maxStructure bounds the lines and YAML indicators (, : - [ {) of one
+	// file, checked before parsing: yaml.v3 builds a node per value, about
+	// 300 bytes and 10µs each, so a 10 MB file of one-character items would
+	// take gigabytes and tens of seconds. Real workflows have a few thousand.
+	maxStructure = 200_000
 	// maxDepth bounds nesting (yaml.v3 stops at 10000 while parsing).
 	maxDepth = 500
 )
@@ -57,6 +62,9 @@ var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 func decodeYAML(file string, data []byte, pos model.Positions) (v any, err error) {
 	if err := checkText(data); err != nil {
 		return nil, err
+	}
+	if n := structure(data); n > maxStructure {
+		return nil, fmt.Errorf("file has %d lines and YAML indicators, more than the %d a configuration file may have: refusing to parse it", n, maxStructure)
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -155,6 +163,19 @@ func checkText(data []byte) error {
 	return nil
 }
 
+// structure counts what can start a YAML value: lines and the indicators
+// , : - [ {. It bounds the number of nodes the parser would build.
+func structure(data []byte) int {
+	n := 0
+	for _, b := range data {
+		switch b {
+		case '\n', ',', ':', '-', '[', '{':
+			n++
+		}
+	}
+	return n
+}
+
 // lineCol turns a byte offset into a 1-based line and column (in bytes).
 func lineCol(data []byte, off int) (int, int) {
 	line := 1 + bytes.Count(data[:off], []byte{'\n'})
@@ -173,6 +194,7 @@ type converter struct {
 	lines    []string
 	active   map[*yaml.Node]bool // anchors being expanded (cycle detection)
 	inAlias  int                 // > 0 while expanding an alias
+	outer    *yaml.Node          // the outermost alias being expanded
 	values   int
 	expanded int
 	depth    int
@@ -205,7 +227,7 @@ func (c *converter) count(n *yaml.Node) error {
 	if c.inAlias > 0 {
 		c.expanded++
 		if c.expanded > maxAliasValues {
-			return errAt(n.Line, n.Column, "alias expansion exceeds %d values (a billion-laughs document?)", maxAliasValues)
+			return errAt(c.outer.Line, c.outer.Column, "alias expansion exceeds %d values (a billion-laughs document?)", maxAliasValues)
 		}
 	}
 	return nil
@@ -235,6 +257,9 @@ func (c *converter) convert(n *yaml.Node, path string, indent int) (any, int, er
 			return nil, 0, errAt(n.Line, n.Column, "alias *%s refers to a node that contains it (recursive alias)", n.Value)
 		}
 		c.active[target] = true
+		if c.inAlias == 0 {
+			c.outer = n
+		}
 		c.inAlias++
 		v, _, err := c.convert(target, path, indent)
 		c.inAlias--

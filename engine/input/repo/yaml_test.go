@@ -162,6 +162,8 @@ func TestDecodeYAMLErrors(t *testing.T) {
 		{"invalid utf-8", "name: \xff\xfe ok\n", 1, "invalid UTF-8"},
 		{"non-scalar key", "? [a, b]\n: 1\n", 1, "not a scalar"},
 		{"empty", "# only a comment\n", 0, "empty"},
+		{"millions of items", "x:\n" + strings.Repeat("- a\n", 400_000), 0, "refusing to parse"},
+		{"many flow items", "x: [" + strings.Repeat("a,", 200_000) + "a]\n", 0, "refusing to parse"},
 		{"bad merge", "a: 1\nb:\n  <<: 5\n", 3, "merge key"},
 	}
 	for _, tt := range tests {

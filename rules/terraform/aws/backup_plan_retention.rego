@@ -43,8 +43,12 @@ min_days := params.param("GATE-AWS-BAK-001", "min_retention_days", 35)
 
 deny contains tf.finding(p, "rule", msg) if {
 	some p in tf.resources("aws_backup_plan")
-	rules := tf.blocks(p, "rule")
+	rules := p.values.rule
+	is_array(rules)
 	count(rules) > 0
+	every r in rules {
+		is_object(r)
+	}
 	every r in rules {
 		short_lived(r)
 	}
@@ -56,17 +60,23 @@ deny contains tf.finding(p, "rule", msg) if {
 # a known delete_after below the minimum.
 short_lived(r) if {
 	delete_after(r) < min_days
-	not tf.is_unknown(object.get(r, "copy_action", []))
-	every c in object.get(r, "copy_action", []) {
+	not copies_unknown(r)
+	every c in copies(r) {
 		delete_after(c) < min_days
 	}
 }
 
+copies_unknown(r) if tf.is_unknown(r.copy_action)
+
+copies(r) := [c | cs := r.copy_action; is_array(cs); some c in cs]
+
 # delete_after(x) is the known lifecycle.delete_after of a rule or copy
 # action; undefined without a lifecycle (kept for ever) or when unknown.
-delete_after(x) := d if {
-	some l in x.lifecycle
-	d := tf.num(l.delete_after)
+delete_after(x) := tf.num(ls[0].delete_after) if {
+	ls := x.lifecycle
+	is_array(ls)
+	count(ls) > 0
+	is_object(ls[0])
 }
 
-retention(r) := max(array.concat([delete_after(r)], [delete_after(c) | some c in object.get(r, "copy_action", [])]))
+retention(r) := max(array.concat([delete_after(r)], [delete_after(c) | some c in copies(r)]))

@@ -58,6 +58,18 @@ test_copy_without_lifecycle_passes if {
 	count(r) == 0
 }
 
+test_null_copy_actions_fail if {
+	rr := object.union(rule_with(7), {"copy_action": null})
+	r := rule.deny with input as doc([plan("a", [rr])])
+	count(r) == 1
+}
+
+test_dynamic_copy_action_passes if {
+	rr := object.union(rule_with(7), {"copy_action": ["<<unknown>>"]})
+	r := rule.deny with input as doc([plan("a", [rr])])
+	count(r) == 0
+}
+
 test_unknown_copy_actions_pass if {
 	rr := object.union(rule_with(7), {"copy_action": "<<unknown>>"})
 	r := rule.deny with input as doc([plan("a", [rr])])
@@ -79,6 +91,16 @@ test_unknown_passes if {
 
 test_unknown_rules_pass if {
 	r := rule.deny with input as doc([plan("a", "<<unknown>>")])
+	count(r) == 0
+}
+
+test_null_rules_pass if {
+	r := rule.deny with input as doc([plan("a", null)])
+	count(r) == 0
+}
+
+test_dynamic_rule_passes if {
+	r := rule.deny with input as doc([plan("a", [rule_with(7), "<<unknown>>"])])
 	count(r) == 0
 }
 

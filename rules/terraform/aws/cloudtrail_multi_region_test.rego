@@ -72,6 +72,11 @@ test_selector_with_management_events_judged if {
 	count(r) == 1
 }
 
+test_dynamic_selector_ignored if {
+	r := rule.deny with input as doc([trail("a", {"event_selector": ["<<unknown>>"]})])
+	count(r) == 0
+}
+
 test_data_source_ignored if {
 	d := object.union(trail("a", {"is_multi_region_trail": false}), {"mode": "data"})
 	r := rule.deny with input as doc([d])

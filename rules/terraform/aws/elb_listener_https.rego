@@ -45,7 +45,6 @@ balancers := [b | some t in ["aws_lb", "aws_alb"]; some b in tf.resources(t)]
 deny contains tf.finding(l, "protocol", msg) if {
 	some l in listeners
 	plain_http(l)
-	not tf.is_unknown(l.values.default_action)
 	not redirects_to_https(l)
 	not may_redirect(l)
 	msg := sprintf("Load balancer listener %s accepts plain HTTP and does not redirect it to HTTPS", [l.address])
@@ -61,8 +60,16 @@ plain_http(l) if {
 	aws.alb(b)
 }
 
-# may_redirect(l): an action whose type or redirect protocol is not known
-# before apply might be a redirect to HTTPS.
+# may_redirect(l): an action that is not known before apply (a dynamic
+# block), or whose type or redirect protocol is not, might be a redirect to
+# HTTPS.
+may_redirect(l) if tf.is_unknown(l.values.default_action)
+
+may_redirect(l) if {
+	some a in l.values.default_action
+	tf.is_unknown(a)
+}
+
 may_redirect(l) if {
 	some a in tf.blocks(l, "default_action")
 	tf.is_unknown(a.type)
@@ -72,6 +79,13 @@ may_redirect(l) if {
 	some a in tf.blocks(l, "default_action")
 	aws.eq_ci(a.type, "redirect")
 	tf.is_unknown(a.redirect)
+}
+
+may_redirect(l) if {
+	some a in tf.blocks(l, "default_action")
+	aws.eq_ci(a.type, "redirect")
+	some rd in a.redirect
+	tf.is_unknown(rd)
 }
 
 may_redirect(l) if {

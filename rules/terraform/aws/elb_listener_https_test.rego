@@ -42,6 +42,17 @@ test_unknown_default_action_passes if {
 	count(r) == 0
 }
 
+test_dynamic_default_action_passes if {
+	r := rule.deny with input as doc([listener("a", {"port": 80, "protocol": "HTTP", "default_action": ["<<unknown>>"]})])
+	count(r) == 0
+}
+
+test_dynamic_redirect_block_passes if {
+	act := [{"type": "redirect", "redirect": ["<<unknown>>"]}]
+	r := rule.deny with input as doc([listener("a", {"port": 80, "protocol": "HTTP", "default_action": act})])
+	count(r) == 0
+}
+
 test_unknown_redirect_block_passes if {
 	act := [{"type": "redirect", "redirect": "<<unknown>>"}]
 	r := rule.deny with input as doc([listener("a", {"port": 80, "protocol": "HTTP", "default_action": act})])

@@ -13,11 +13,14 @@ res(t, name, values, refs) := {
 
 secret(name, values) := res("aws_secretsmanager_secret", name, values, {})
 
-rotation(name, secret_id, refs) := res("aws_secretsmanager_secret_rotation", name, {
-	"secret_id": secret_id,
-	"rotation_lambda_arn": "<<unknown>>",
-	"rotation_rules": [{"automatically_after_days": 30}],
-}, refs)
+rotation(name, secret_id, refs) := res(
+	"aws_secretsmanager_secret_rotation", name, {
+		"secret_id": secret_id,
+		"rotation_lambda_arn": "<<unknown>>",
+		"rotation_rules": [{"automatically_after_days": 30}],
+	},
+	refs,
+)
 
 doc(rs) := {"kind": "terraform", "resources": rs}
 

@@ -6,6 +6,9 @@
 #   protocol exposes every service on the VMs behind the NSG, including
 #   management and database ports never meant to be public. ICMP-only rules are
 #   not matched.
+#   An allow that a higher-priority inbound Deny rule of the same NSG (inline,
+#   or joined by `network_security_group_name`) already blocks for the
+#   internet is not reported.
 # custom:
 #   id: GATE-AZ-NSG-003
 #   severity: high
@@ -42,6 +45,7 @@ deny contains tf.finding(e.resource, az.rule_path(e, az.source_attr(e.rule)), ms
 	az.internet_source(e.rule)
 	some spec in az.dest_ports(e.rule)
 	az.port_spec_all(spec)
+	not az.shadowed_all(e, {"tcp", "udp", "*"})
 	msg := sprintf("%s allows every port from the internet in rule %s", [e.resource.address, rule_name(e)])
 }
 

@@ -59,3 +59,19 @@ test_unknown_passes if {
 	r := rule.deny with input as {"resources": [standalone("s", {"destination_port_range": "<<unknown>>"})]}
 	count(r) == 0
 }
+
+test_shadowed_by_deny_all_passes if {
+	allow := object.union(base, {"name": "allow-all", "priority": 300})
+	deny := object.union(base, {"name": "deny-all", "priority": 100, "access": "Deny", "source_address_prefix": "Internet"})
+	g := res("azurerm_network_security_group", "g", {"security_rule": [allow, deny]})
+	r := rule.deny with input as {"resources": [g]}
+	count(r) == 0
+}
+
+test_partial_deny_does_not_shadow if {
+	allow := object.union(base, {"name": "allow-all", "priority": 300})
+	deny := object.union(base, {"name": "deny-ssh", "priority": 100, "access": "Deny", "destination_port_range": "22"})
+	g := res("azurerm_network_security_group", "g", {"security_rule": [allow, deny]})
+	r := rule.deny with input as {"resources": [g]}
+	count(r) == 1
+}

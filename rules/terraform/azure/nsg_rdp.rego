@@ -7,6 +7,9 @@
 #   `security_rule` blocks of `azurerm_network_security_group` and standalone
 #   `azurerm_network_security_rule` resources are checked, with single ports,
 #   ranges ("3000-4000"), "*" and `destination_port_ranges` lists.
+#   An allow that a higher-priority inbound Deny rule of the same NSG (inline,
+#   or joined by `network_security_group_name`) already blocks for the
+#   internet is not reported.
 # custom:
 #   id: GATE-AZ-NSG-002
 #   severity: high
@@ -39,6 +42,7 @@ import data.gate.lib.terraform as tf
 deny contains tf.finding(e.resource, az.rule_path(e, az.source_attr(e.rule)), msg) if {
 	some e in az.nsg_rules
 	az.exposes_port(e.rule, 3389, {"tcp", "udp", "*"})
+	not az.shadowed(e, 3389, {"tcp", "udp", "*"})
 	msg := sprintf("%s allows RDP (port 3389) from the internet in rule %s", [e.resource.address, rule_name(e)])
 }
 

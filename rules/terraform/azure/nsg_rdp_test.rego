@@ -53,3 +53,19 @@ test_unknown_passes if {
 	r := rule.deny with input as {"resources": [standalone("s", {"source_address_prefix": "<<unknown>>"})]}
 	count(r) == 0
 }
+
+test_tcp_deny_leaves_udp_open if {
+	any_proto := object.union(base, {"name": "rdp-any", "priority": 200, "protocol": "*"})
+	deny_tcp := object.union(base, {"name": "deny-rdp", "priority": 100, "access": "Deny", "protocol": "Tcp"})
+	g := res("azurerm_network_security_group", "g", {"security_rule": [any_proto, deny_tcp]})
+	r := rule.deny with input as {"resources": [g]}
+	count(r) == 1
+}
+
+test_any_protocol_deny_shadows if {
+	any_proto := object.union(base, {"name": "rdp-any", "priority": 200, "protocol": "*"})
+	deny_all := object.union(base, {"name": "deny-rdp", "priority": 100, "access": "Deny", "protocol": "*"})
+	g := res("azurerm_network_security_group", "g", {"security_rule": [any_proto, deny_all]})
+	r := rule.deny with input as {"resources": [g]}
+	count(r) == 0
+}

@@ -72,3 +72,40 @@ test_unknown_passes if {
 	]}
 	count(r) == 0
 }
+
+deny_ssh(prio, proto) := object.union(base, {"name": "deny-ssh", "priority": prio, "access": "Deny", "protocol": proto})
+
+test_inline_allow_shadowed_by_earlier_deny_passes if {
+	allow_all := object.union(base, {"name": "allow-all", "priority": 200, "protocol": "*", "destination_port_range": "*"})
+	r := rule.deny with input as {"resources": [nsg("g", [deny_ssh(100, "Tcp"), allow_all])]}
+	count(r) == 0
+}
+
+test_later_deny_does_not_shadow if {
+	r := rule.deny with input as {"resources": [nsg("g", [object.union(base, {"priority": 100}), deny_ssh(4000, "*")])]}
+	count(r) == 1
+}
+
+test_udp_deny_does_not_shadow_tcp if {
+	r := rule.deny with input as {"resources": [nsg("g", [object.union(base, {"priority": 200}), deny_ssh(100, "Udp")])]}
+	count(r) == 1
+}
+
+test_deny_in_other_nsg_does_not_shadow if {
+	r := rule.deny with input as {"resources": [nsg("g", [object.union(base, {"priority": 200})]), nsg("h", [deny_ssh(100, "*")])]}
+	count(r) == 1
+}
+
+test_standalone_shadowed_by_standalone_of_same_nsg if {
+	refs := {"network_security_group_name": ["azurerm_network_security_group.g"]}
+	allow := object.union(standalone("allow", {"priority": 300, "network_security_group_name": "<<unknown>>"}), {"refs": refs})
+	deny := object.union(res("azurerm_network_security_rule", "deny", object.union(deny_ssh(100, "*"), {"network_security_group_name": "<<unknown>>"})), {"refs": refs})
+	r := rule.deny with input as {"resources": [nsg("g", []), allow, deny]}
+	count(r) == 0
+}
+
+test_inline_shadowed_by_joined_standalone_deny if {
+	deny := object.union(res("azurerm_network_security_rule", "deny", object.union(deny_ssh(100, "Tcp"), {"network_security_group_name": "<<unknown>>"})), {"refs": {"network_security_group_name": ["azurerm_network_security_group.g"]}})
+	r := rule.deny with input as {"resources": [nsg("g", [object.union(base, {"priority": 200})]), deny]}
+	count(r) == 0
+}

@@ -32,8 +32,7 @@ import data.gate.lib.terraform as tf
 
 deny contains tf.finding(r, "workload_identity_config", msg) if {
 	some r in gcp.clusters
-	not gcp.autopilot(r)
-	not tf.has_unknown(r, "enable_autopilot")
+	standard(r)
 	no_workload_pool(r)
 	msg := sprintf("GKE cluster %s does not enable Workload Identity (no workload_identity_config.workload_pool)", [r.address])
 }
@@ -48,3 +47,7 @@ no_workload_pool(r) if {
 	c := gcp.nested(r, ["workload_identity_config"])
 	gcp.unset_in(r, c, "workload_pool", "workload_identity_config.workload_pool")
 }
+
+standard(r) if gcp.unset(r, "enable_autopilot")
+
+standard(r) if r.values.enable_autopilot == false

@@ -41,7 +41,7 @@ max_days := params.param("GATE-GCP-KMS-001", "max_days", 90)
 
 deny contains tf.finding(k, "rotation_period", msg) if {
 	some k in rotatable
-	tf.missing(k, "rotation_period")
+	gcp.unset(k, "rotation_period")
 	msg := sprintf("Cloud KMS key %s has no rotation_period, so it is never rotated", [k.address])
 }
 
@@ -50,20 +50,33 @@ deny contains tf.finding(k, "rotation_period", msg) if {
 	secs := gcp.duration_seconds(k.values.rotation_period)
 	is_number(max_days)
 	secs > max_days * 86400
-	msg := sprintf("Cloud KMS key %s rotates every %v days, more than %v", [k.address, round((secs / 86400) * 10) / 10, max_days])
+	msg := sprintf("Cloud KMS key %s has rotation_period %s, longer than %v days", [k.address, k.values.rotation_period, max_days])
 }
 
 rotatable contains k if {
 	some k in tf.resources("google_kms_crypto_key")
 	symmetric(k)
-	not tf.is_true(k, "import_only")
-	not tf.has_unknown(k, "import_only")
-	not external(k)
-	not tf.has_unknown(k, "version_template")
+	not_import_only(k)
+	software_or_hsm(k)
 }
 
-symmetric(k) if tf.missing(k, "purpose")
+symmetric(k) if gcp.unset(k, "purpose")
 
 symmetric(k) if k.values.purpose == "ENCRYPT_DECRYPT"
 
-external(k) if tf.block(k, "version_template").protection_level in {"EXTERNAL", "EXTERNAL_VPC"}
+not_import_only(k) if gcp.unset(k, "import_only")
+
+not_import_only(k) if k.values.import_only == false
+
+# software_or_hsm(k): the key versions live in Cloud KMS (protection level
+# SOFTWARE, the default, or HSM), not in an external key manager.
+software_or_hsm(k) if gcp.unset(k, "version_template")
+
+software_or_hsm(k) if k.values.version_template == []
+
+software_or_hsm(k) if tf.block(k, "version_template").protection_level in {"SOFTWARE", "HSM"}
+
+software_or_hsm(k) if {
+	vt := tf.block(k, "version_template")
+	gcp.unset_in(k, vt, "protection_level", "version_template.protection_level")
+}

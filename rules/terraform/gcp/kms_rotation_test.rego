@@ -16,9 +16,9 @@ hcl(rs) := {"kind": "terraform", "source": "hcl", "resources": rs}
 # no rotation fails.
 test_regula_case if {
 	r := rule.deny with input as {"kind": "terraform", "source": "plan", "resources": [
-		key("valid_key_1", {"purpose": "ENCRYPT_DECRYPT", "rotation_period": "7776000s", "skip_initial_version_creation": null}),
-		key("invalid_key_1", {"purpose": "ENCRYPT_DECRYPT", "rotation_period": null}),
-		key("invalid_key_2", {"purpose": "ENCRYPT_DECRYPT", "rotation_period": "7776002s"}),
+		key("valid_key_1", {"purpose": "ENCRYPT_DECRYPT", "rotation_period": "7776000s", "skip_initial_version_creation": null, "version_template": "<<unknown>>"}),
+		key("invalid_key_1", {"purpose": "ENCRYPT_DECRYPT", "rotation_period": null, "version_template": "<<unknown>>"}),
+		key("invalid_key_2", {"purpose": "ENCRYPT_DECRYPT", "rotation_period": "7776002s", "version_template": "<<unknown>>"}),
 	]}
 	{f.resource | some f in r} == {"google_kms_crypto_key.invalid_key_1", "google_kms_crypto_key.invalid_key_2"}
 	every f in r {
@@ -31,6 +31,11 @@ test_absent_fails if {
 	count(r) == 1
 	some f in r
 	f.resource == "google_kms_crypto_key.a"
+}
+
+test_hsm_key_without_rotation_fails if {
+	r := rule.deny with input as hcl([key("a", {"version_template": [{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": "HSM"}]})])
+	count(r) == 1
 }
 
 test_short_period_passes if {
@@ -59,6 +64,8 @@ test_unknown_passes if {
 		key("a", {"rotation_period": "<<unknown>>"}),
 		key("b", {"purpose": "<<unknown>>"}),
 		key("c", {"import_only": "<<unknown>>"}),
+		key("d", {"version_template": "<<unknown>>"}),
+		key("e", {"version_template": [{"algorithm": "GOOGLE_SYMMETRIC_ENCRYPTION", "protection_level": "<<unknown>>"}]}),
 	])
 	count(r) == 0
 }

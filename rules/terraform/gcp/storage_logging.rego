@@ -31,21 +31,25 @@ package gate.rules.terraform.gcp.storage_logging
 
 import rego.v1
 
+import data.gate.lib.gcp
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(b, "logging", msg) if {
 	some b in tf.resources("google_storage_bucket")
-	not logged(b)
-	not tf.has_unknown(b, "logging")
+	no_logging(b)
 	not log_target(b)
 	msg := sprintf("Cloud Storage bucket %s does not write usage logs (no logging block)", [b.address])
 }
 
-logged(b) if {
+no_logging(b) if gcp.unset(b, "logging")
+
+no_logging(b) if b.values.logging == []
+
+no_logging(b) if tf.block(b, "logging").log_bucket == ""
+
+no_logging(b) if {
 	l := tf.block(b, "logging")
-	dest := l.log_bucket
-	dest != null
-	dest != ""
+	gcp.unset_in(b, l, "log_bucket", "logging.log_bucket")
 }
 
 # log_target(b): another bucket in the document sends its usage logs to b.

@@ -43,3 +43,8 @@ test_empty_log_bucket_fails if {
 	r := rule.deny with input as hcl([bucket("a", {"logging": [{"log_bucket": ""}]}, {})])
 	count(r) == 1
 }
+
+test_plan_computed_block_fails if {
+	r := rule.deny with input as {"kind": "terraform", "source": "plan", "resources": [bucket("a", {"logging": "<<unknown>>"}, {})]}
+	count(r) == 1
+}

@@ -30,13 +30,22 @@ package gate.rules.terraform.gcp.storage_versioning
 
 import rego.v1
 
+import data.gate.lib.gcp
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(b, "versioning", msg) if {
 	some b in tf.resources("google_storage_bucket")
-	not versioned(b)
-	not tf.has_unknown(b, "versioning")
+	unversioned(b)
 	msg := sprintf("Cloud Storage bucket %s does not enable object versioning", [b.address])
 }
 
-versioned(b) if tf.block(b, "versioning").enabled == true
+unversioned(b) if gcp.unset(b, "versioning")
+
+unversioned(b) if b.values.versioning == []
+
+unversioned(b) if tf.block(b, "versioning").enabled == false
+
+unversioned(b) if {
+	v := tf.block(b, "versioning")
+	gcp.unset_in(b, v, "enabled", "versioning.enabled")
+}

@@ -38,3 +38,13 @@ test_unknown_passes if {
 	r := rule.deny with input as hcl([bucket("a", {"versioning": [{"enabled": "<<unknown>>"}]})])
 	count(r) == 0
 }
+
+test_plan_computed_block_fails if {
+	r := rule.deny with input as {"kind": "terraform", "source": "plan", "resources": [bucket("a", {"versioning": "<<unknown>>"})]}
+	count(r) == 1
+}
+
+test_unknown_block_in_hcl_passes if {
+	r := rule.deny with input as hcl([bucket("a", {"versioning": "<<unknown>>"})])
+	count(r) == 0
+}

@@ -1,0 +1,169 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/gatehq/gate/engine/input/tfplan"
+	"github.com/gatehq/gate/engine/policy"
+	"github.com/gatehq/gate/internal/synth"
+	"github.com/gatehq/gate/rules"
+)
+
+// benchSizes are the plan sizes benchmarked; GATE_BENCH_MAX limits them
+// (the 100,000-resource case takes minutes on 2 cores).
+var benchSizes = []int{100, 1000, 10000, 100000}
+
+func sizes(b *testing.B) []int {
+	max := 10000
+	if v := os.Getenv("GATE_BENCH_MAX"); v != "" {
+		fmt.Sscanf(v, "%d", &max)
+	}
+	var out []int
+	for _, n := range benchSizes {
+		if n <= max {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func writePlan(b *testing.B, n int) (string, int64) {
+	b.Helper()
+	p := filepath.Join(b.TempDir(), fmt.Sprintf("plan-%d.json", n))
+	f, err := os.Create(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := synth.WritePlan(f, synth.Options{Resources: n, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	st, _ := os.Stat(p)
+	return p, st.Size()
+}
+
+// peakHeap samples the heap in use while f runs, as a stand-in for peak
+// memory (reported as peak-MB).
+func reportPeak(b *testing.B, f func()) {
+	b.Helper()
+	var ms runtime.MemStats
+	runtime.GC()
+	stop := make(chan struct{})
+	done := make(chan uint64)
+	go func() {
+		var peak uint64
+		var m runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				done <- peak
+				return
+			default:
+			}
+			runtime.ReadMemStats(&m)
+			if m.HeapInuse > peak {
+				peak = m.HeapInuse
+			}
+			runtime.Gosched()
+		}
+	}()
+	f()
+	close(stop)
+	peak := <-done
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+}
+
+func BenchmarkCompile(b *testing.B) {
+	ctx := context.Background()
+	mods, err := policy.LoadFS(rules.FS, ".", "rules", true, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := policy.Compile(ctx, mods, policy.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPlanParse(b *testing.B) {
+	for _, n := range sizes(b) {
+		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
+			p, size := writePlan(b, n)
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := tfplan.ReadFile(context.Background(), p, tfplan.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkEvaluate(b *testing.B) {
+	ctx := context.Background()
+	eng, err := New(ctx, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range sizes(b) {
+		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
+			p, _ := writePlan(b, n)
+			doc, ierr := tfplan.ReadFile(ctx, p, tfplan.Options{})
+			if ierr != nil {
+				b.Fatal(ierr)
+			}
+			in, err := ast.InterfaceToValue(doc.Input)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := eng.Pack().Eval(ctx, "terraform", in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCheck is the whole `gate check --plan`: compile, read, evaluate,
+// decide, write SARIF.
+func BenchmarkCheck(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range sizes(b) {
+		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
+			p, size := writePlan(b, n)
+			opts := Options{Root: filepath.Dir(p), Plans: []string{p}}
+			b.ReportAllocs()
+			reportPeak(b, func() {
+				for b.Loop() {
+					eng, err := New(ctx, opts)
+					if err != nil {
+						b.Fatal(err)
+					}
+					res, err := eng.Run(ctx, opts)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if len(res.Findings) == 0 {
+						b.Fatal("no findings")
+					}
+				}
+			})
+			b.ReportMetric(float64(size)/(1<<20), "plan-MB")
+		})
+	}
+}

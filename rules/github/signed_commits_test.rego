@@ -1,0 +1,31 @@
+package gate.rules.github.signed_commits_test
+
+import rego.v1
+
+import data.gate.lib.github_test as t
+import data.gate.rules.github.signed_commits as rule
+
+on_params := {"GATE-GH-015": {"required": true}}
+
+test_required_passes if {
+	count(rule.deny) == 0 with input as t.doc(t.branch({})) with data.gate_config.params as on_params
+	count(rule.unknown) == 0 with input as t.doc(t.branch({})) with data.gate_config.params as on_params
+}
+
+test_not_required_fails_when_enabled if {
+	d := rule.deny with input as t.doc(t.branch({"required_signatures": t.off})) with data.gate_config.params as on_params
+	count(d) == 1
+	some f in d
+	f.attribute == "protection.required_signatures"
+}
+
+test_off_by_default if {
+	count(rule.deny) == 0 with input as t.doc(t.branch({"required_signatures": t.off}))
+	count(rule.unknown) == 0 with input as t.doc(t.branch({"required_signatures": t.unk("token lacks administration:read")}))
+}
+
+test_unknown_when_enabled if {
+	b := t.branch({"required_signatures": t.unk("token lacks administration:read")})
+	u := rule.unknown with input as t.doc(b) with data.gate_config.params as on_params
+	u == {{"resource": "acme/app@main", "attribute": "protection.required_signatures", "msg": "token lacks administration:read"}}
+}
