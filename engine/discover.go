@@ -111,7 +111,7 @@ func compileGlob(g string) (*regexp.Regexp, error) {
 // evaluate, the input errors, and for each plan document the Terraform
 // source document its findings are mapped onto.
 func discover(ctx context.Context, opts *Options) ([]*model.Document, []*model.InputError, map[*model.Document]*model.Document, error) {
-	rd := DefaultReaders(opts.MaxFileSize)
+	rd := DefaultReaders(opts.MaxFileSize, opts.LookupEnv)
 	if opts.Readers != nil {
 		rd = *opts.Readers
 	}

@@ -60,8 +60,11 @@ type Options struct {
 	Sources []Source
 	// Readers overrides the readers used for discovered files (tests).
 	Readers *Readers
-	// MaxFileSize bounds each input file (0 = DefaultMaxFileSize).
+	// MaxFileSize bounds each input file (0 = each reader's default).
 	MaxFileSize int64
+	// LookupEnv reads the environment (nil = os.LookupEnv): the repository
+	// reader learns the repository's visibility from GITHUB_EVENT_PATH.
+	LookupEnv func(string) (string, bool)
 	// Timeout bounds the whole run (0 = none).
 	Timeout time.Duration
 }

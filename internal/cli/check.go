@@ -39,6 +39,9 @@ type checkFlags struct {
 	base       string
 	timeout    time.Duration
 	maxSize    int64
+	ghRepo     string
+	ghSnapshot string
+	ghBranches []string
 }
 
 func checkCommand(env *Env) *cobra.Command {
@@ -77,7 +80,10 @@ could not run (an input you named is unreadable, a rule failed, no inputs).`,
 	f.StringVar(&fl.baseline, "baseline", "", "SARIF file of an earlier run: its findings are reported but do not block")
 	f.BoolVar(&fl.newOnly, "new-only", false, "block only on findings the base branch does not have (runs the gate on the merge base with git)")
 	f.DurationVar(&fl.timeout, "timeout", 10*time.Minute, "stop and exit 2 when the run takes longer (0 = no limit)")
-	f.Int64Var(&fl.maxSize, "max-file-size", 256<<20, "largest input file read, in bytes; larger files are input errors")
+	f.Int64Var(&fl.maxSize, "max-file-size", 0, "largest input file read, in bytes; larger files are input errors (default 256 MiB for plans, 10 MiB for source and configuration)")
+	f.StringVar(&fl.ghRepo, "github-repo", "", "check this repository's GitHub settings (owner/name; token from GITHUB_TOKEN or GH_TOKEN; default in Actions: GITHUB_REPOSITORY)")
+	f.StringVar(&fl.ghSnapshot, "github-snapshot", "", "check GitHub settings recorded by `gate github snapshot` in this directory")
+	f.StringSliceVar(&fl.ghBranches, "github-branch", nil, "branches whose protection to check (default: the default branch)")
 	f.StringVar(&fl.base, "base", "", "base ref for --new-only (default: origin/$GITHUB_BASE_REF, else origin/HEAD)")
 	return cmd
 }
@@ -219,8 +225,12 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 		Now:           env.now(),
 		Timeout:       fl.timeout,
 		MaxFileSize:   fl.maxSize,
+		LookupEnv: func(k string) (string, bool) {
+			v := env.Getenv(k)
+			return v, v != ""
+		},
 	}
-	if fl.maxSize <= 0 {
+	if fl.maxSize < 0 || (changed("max-file-size") && fl.maxSize == 0) {
 		return usageError("--max-file-size must be positive")
 	}
 	for _, p := range args {
@@ -231,6 +241,21 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 	}
 	if len(opts.Paths) == 0 && len(opts.Plans) == 0 {
 		opts.Paths = []string{wd}
+	}
+
+	snapshot := fl.ghSnapshot
+	if snapshot != "" {
+		snapshot = env.abs(snapshot)
+	} else if cfg.GitHub.Snapshot != "" {
+		snapshot = resolve(cfg.Dir(), cfg.GitHub.Snapshot)
+	}
+	src, err := githubOptions(env, pick("github-repo", fl.ghRepo, cfg.GitHub.Repo), snapshot,
+		pickList("github-branch", fl.ghBranches, cfg.GitHub.Branches), root)
+	if err != nil {
+		return usageError("%w", err)
+	}
+	if src != nil {
+		opts.Sources = append(opts.Sources, src)
 	}
 
 	eng, err := engine.New(ctx, opts)

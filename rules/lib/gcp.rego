@@ -185,14 +185,15 @@ internet_ranges := {"0.0.0.0/0", "::/0"}
 
 # firewall_internet_ingress(r): r is an enabled INGRESS rule whose sources
 # include the whole internet: a source range of 0.0.0.0/0 or ::/0, or no
-# source at all (Compute Engine then applies the rule to 0.0.0.0/0).
+# source at all (Compute Engine then applies the rule to 0.0.0.0/0). An
+# unset direction is INGRESS (in a plan it is computed, see unset).
 firewall_internet_ingress(r) if {
 	_firewall_ingress(r)
 	tf.missing_or_false(r, "disabled")
 	_internet_source(r)
 }
 
-_firewall_ingress(r) if tf.missing(r, "direction")
+_firewall_ingress(r) if unset(r, "direction")
 
 _firewall_ingress(r) if r.values.direction == "INGRESS"
 
@@ -212,7 +213,7 @@ _list(r, k) := l if {
 	is_array(l)
 } else := []
 
-_empty(r, k) if tf.missing(r, k)
+_empty(r, k) if unset(r, k)
 
 _empty(r, k) if r.values[k] == []
 

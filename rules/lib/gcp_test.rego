@@ -113,6 +113,35 @@ test_firewall_internet_ingress if {
 	not gcp.firewall_internet_ingress(fw({"source_ranges": ["<<unknown>>"]}))
 }
 
+test_firewall_plan_computed_defaults if {
+	f := fw({"direction": "<<unknown>>", "source_ranges": "<<unknown>>", "source_tags": null, "source_service_accounts": null})
+	gcp.firewall_internet_ingress(f) with input as {"source": "plan", "resources": [f]}
+	not gcp.firewall_internet_ingress(f) with input as {"source": "hcl", "resources": [f]}
+	g := fw({"direction": "<<unknown>>", "source_ranges": "<<unknown>>", "source_tags": ["web"]})
+	not gcp.firewall_internet_ingress(g) with input as {"source": "plan", "resources": [g]}
+	h := object.union(fw({"direction": "INGRESS", "source_ranges": "<<unknown>>"}), {"refs": {"source_ranges": ["google_compute_address.a"]}})
+	not gcp.firewall_internet_ingress(h) with input as {"source": "plan", "resources": [h]}
+}
+
+test_unset if {
+	r := res("google_storage_bucket", "b", {"a": null, "b": "<<unknown>>", "c": "<<unknown>>", "d": false}, {"c": ["google_x.y"]})
+	gcp.unset(r, "a") with input as {"source": "hcl"}
+	gcp.unset(r, "missing") with input as {"source": "hcl"}
+	not gcp.unset(r, "b") with input as {"source": "hcl"}
+	gcp.unset(r, "b") with input as {"source": "plan"}
+	not gcp.unset(r, "c") with input as {"source": "plan"}
+	not gcp.unset(r, "d") with input as {"source": "plan"}
+}
+
+test_unset_in_nested_ref if {
+	r := res("google_sql_database_instance", "d", {}, {"settings.ip_configuration.ssl_mode": ["terraform_data.x"]})
+	gcp.unset_in(r, {"ssl_mode": "<<unknown>>", "require_ssl": "<<unknown>>"}, "require_ssl", "settings.ip_configuration.require_ssl") with input as {"source": "plan"}
+	not gcp.unset_in(r, {"ssl_mode": "<<unknown>>"}, "ssl_mode", "settings.ip_configuration.ssl_mode") with input as {"source": "plan"}
+	not gcp.unset_in(r, {"ssl_mode": "<<unknown>>"}, "ssl_mode", "settings.ip_configuration.ssl_mode") with input as {"source": "hcl"}
+	r2 := res("google_sql_database_instance", "d", {}, {"settings.ip_configuration.authorized_networks.value": ["google_compute_address.a"]})
+	not gcp.unset_in(r2, {"ip_configuration": "<<unknown>>"}, "ip_configuration", "settings.ip_configuration") with input as {"source": "plan"}
+}
+
 test_allow_covers_tcp_port if {
 	gcp.allow_covers_tcp_port({"protocol": "tcp", "ports": ["22"]}, 22)
 	gcp.allow_covers_tcp_port({"protocol": "TCP", "ports": ["20-25"]}, 22)

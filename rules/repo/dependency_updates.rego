@@ -68,16 +68,22 @@ renovate_managers := {
 	"github-actions": {"github-actions"},
 }
 
+# Negations below go through helper rules: `not f(x)` with an undefined x
+# is false in Rego (the argument is evaluated outside the negation).
 renovate_on if {
 	r := input.renovate
 	is_object(r)
 	not r.error
-	not r.content.enabled == false
+	not renovate_disabled
 }
 
-renovate_covers(eco) if {
+renovate_disabled if input.renovate.content.enabled == false
+
+managers_listed if is_array(input.renovate.content.enabledManagers)
+
+renovate_covers(_) if {
 	renovate_on
-	not is_array(input.renovate.content.enabledManagers)
+	not managers_listed
 }
 
 renovate_covers(eco) if {

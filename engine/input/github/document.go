@@ -1,6 +1,8 @@
 package ghsettings
 
 import (
+	"sort"
+
 	"github.com/google/go-github/v89/github"
 
 	"github.com/gatehq/gate/engine/model"
@@ -309,11 +311,18 @@ func branchFacts(f *fetched, b *branchData, metas map[int64]*rulesetMeta) map[st
 	} else {
 		in.RulesKnown = true
 		in.Rules = append(in.Rules, b.Rules...)
-		types := []any{}
-		for _, r := range b.Rules {
-			types = append(types, r.Type)
+		rules := append([]appliedRule(nil), b.Rules...)
+		sort.SliceStable(rules, func(i, j int) bool {
+			if rules[i].RulesetID != rules[j].RulesetID {
+				return rules[i].RulesetID < rules[j].RulesetID
+			}
+			return rules[i].Type < rules[j].Type
+		})
+		list := []any{}
+		for _, r := range rules {
+			list = append(list, map[string]any{"type": r.Type, "ruleset_id": int(r.RulesetID)})
 		}
-		rulesFact = known(types, srcRules)
+		rulesFact = known(list, srcRules)
 	}
 
 	// Rules of rulesets that target this branch but are not active: they

@@ -134,8 +134,8 @@ func TestClassicProtectionReasons(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			classic := path(t, in, "branches", 0, "classic_protection").(map[string]any)
-			approvals := path(t, in, "branches", 0, "protection", "required_approvals").(map[string]any)
+			classic := walk(t, in, "branches", 0, "classic_protection").(map[string]any)
+			approvals := walk(t, in, "branches", 0, "protection", "required_approvals").(map[string]any)
 			if classic["known"] != tc.known {
 				t.Fatalf("classic_protection = %v", classic)
 			}
@@ -148,7 +148,7 @@ func TestClassicProtectionReasons(t *testing.T) {
 			if classic["reason"] != tc.reason || approvals["reason"] != tc.reason {
 				t.Errorf("reasons = %q / %q, want %q", classic["reason"], approvals["reason"], tc.reason)
 			}
-			unread := path(t, in, "unreadable").([]any)
+			unread := walk(t, in, "unreadable").([]any)
 			found := false
 			for _, u := range unread {
 				u := u.(map[string]any)
@@ -197,7 +197,7 @@ func TestPagination(t *testing.T) {
 	if n := f.hitCount("GET /repos/test-org/test-repo/rulesets?includes_parents=true&page=2&per_page=100"); n != 1 {
 		t.Errorf("page 2 of the rulesets requested %d times", n)
 	}
-	if n := len(path(t, got, "rulesets", "value").([]any)); n != 3 {
+	if n := len(walk(t, got, "rulesets", "value").([]any)); n != 3 {
 		t.Errorf("%d rulesets, want 3", n)
 	}
 }
@@ -209,9 +209,9 @@ func TestRateLimits(t *testing.T) {
 	primary := map[string]string{"X-RateLimit-Limit": "5000", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1700000000", "X-RateLimit-Resource": "core"}
 	secondaryBody := `{"message":"You have exceeded a secondary rate limit.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"}`
 	tests := []struct {
-		name    string
-		serve   func(w http.ResponseWriter, hit int)
-		hits    int
+		name   string
+		serve  func(w http.ResponseWriter, hit int)
+		hits   int
 		reason string // "" = known after the retry
 	}{
 		{
@@ -270,7 +270,7 @@ func TestRateLimits(t *testing.T) {
 			if n := f.hitCount(key); n != tc.hits {
 				t.Errorf("%d requests, want %d", n, tc.hits)
 			}
-			approvals := path(t, in, "branches", 0, "protection", "required_approvals").(map[string]any)
+			approvals := walk(t, in, "branches", 0, "protection", "required_approvals").(map[string]any)
 			if tc.reason == "" {
 				if approvals["known"] != true || approvals["value"] != 2 {
 					t.Errorf("required_approvals = %v, want known 2", approvals)
@@ -346,7 +346,7 @@ func TestBranches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	branches := path(t, in, "branches").([]any)
+	branches := walk(t, in, "branches").([]any)
 	if len(branches) != 2 {
 		t.Fatalf("%d branches, want 2", len(branches))
 	}
@@ -354,12 +354,12 @@ func TestBranches(t *testing.T) {
 	if rel["name"] != "release/1.0" || rel["default"] != false || rel["resource"] != "test-org/test-repo@release/1.0" {
 		t.Errorf("second branch = %v %v %v", rel["name"], rel["default"], rel["resource"])
 	}
-	del := path(t, rel, "protection", "deletions_blocked").(map[string]any)
+	del := walk(t, rel, "protection", "deletions_blocked").(map[string]any)
 	if del["value"] != true || del["source"] != "repository ruleset 9" {
 		t.Errorf("deletions_blocked = %v", del)
 	}
 	// Ruleset 9 is not in the ruleset list: who may bypass it is unknown.
-	if b := path(t, rel, "bypass").(map[string]any); b["known"] != false {
+	if b := walk(t, rel, "bypass").(map[string]any); b["known"] != false {
 		t.Errorf("bypass = %v", b)
 	}
 }

@@ -251,9 +251,15 @@ func mergeBranch(in branchInput) branchResult {
 		}
 		return &rulesetMeta{ID: r.RulesetID, SourceType: r.SourceType, Source: r.Source, BypassReason: reasonNoRulesetRef}
 	}
-	// Rulesets in id order, each ruleset's rules in the order given.
+	// Rulesets in id order, a ruleset's rules by type: the order of pages
+	// and of the API's grouping does not matter.
 	rules := append([]appliedRule(nil), in.Rules...)
-	sort.SliceStable(rules, func(i, j int) bool { return rules[i].RulesetID < rules[j].RulesetID })
+	sort.SliceStable(rules, func(i, j int) bool {
+		if rules[i].RulesetID != rules[j].RulesetID {
+			return rules[i].RulesetID < rules[j].RulesetID
+		}
+		return rules[i].Type < rules[j].Type
+	})
 	enforced := map[int64]*rulesetMeta{}
 	notEnforced := map[int64]*rulesetMeta{}
 	notEnforcedTypes := map[int64][]string{}

@@ -162,8 +162,8 @@ func equalInput(t *testing.T, what string, got, want map[string]any) {
 	}
 }
 
-// path walks a document: path(doc, "branches", 0, "protection", "required_approvals").
-func path(t *testing.T, v any, keys ...any) any {
+// walk walks a document: walk(doc, "branches", 0, "protection", "required_approvals").
+func walk(t *testing.T, v any, keys ...any) any {
 	t.Helper()
 	for _, k := range keys {
 		switch k := k.(type) {

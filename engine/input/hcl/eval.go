@@ -89,6 +89,17 @@ func (mi *moduleInst) run(inputs map[string]inputVal, root bool) {
 	}
 }
 
+// pythonBool recognises the capitalised booleans of other languages.
+func pythonBool(name string) (value, ok bool) {
+	switch name {
+	case "True", "TRUE":
+		return true, true
+	case "False", "FALSE":
+		return false, true
+	}
+	return false, false
+}
+
 // attrStep returns the attribute name at step i of a traversal.
 func attrStep(tr hcl.Traversal, i int) (string, bool) {
 	if len(tr) <= i {
@@ -171,6 +182,13 @@ func (mi *moduleInst) eval(expr hcl.Expression, sc *scope) (cty.Value, []string)
 				refs = append(refs, []string{joinAddr(mi.cfgPath, "module."+n)})
 			}
 		default:
+			if b, ok := pythonBool(root); ok && len(tr) == 1 {
+				// True/False: invalid in Terraform (which wants true/false)
+				// but common in samples; read as the boolean meant.
+				vars[root] = cty.BoolVal(b)
+				r.note("%s: %s is not a Terraform boolean (true/false); read as %t", rangeString(tr.SourceRange()), root, b)
+				continue
+			}
 			// A resource type: every attribute of a resource is known only
 			// after apply.
 			vars[root] = cty.DynamicVal

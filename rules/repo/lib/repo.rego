@@ -14,7 +14,7 @@ workflows contains w if {
 
 unreadable_workflows contains w if {
 	some w in input.workflows
-	not is_object(w.content)
+	not is_object(object.get(w, "content", null))
 }
 
 # child(path, key) joins a mapping key to an attribute path the way the

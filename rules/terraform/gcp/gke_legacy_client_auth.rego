@@ -39,11 +39,9 @@ deny contains tf.finding(r, "master_auth[0].client_certificate_config[0].issue_c
 	msg := sprintf("GKE cluster %s issues a client certificate for control-plane access", [r.address])
 }
 
-deny contains tf.finding(r, sprintf("master_auth[0].%s", [k]), msg) if {
+deny contains tf.finding(r, "master_auth[0].username", msg) if {
 	some r in gcp.clusters
-	ma := gcp.nested(r, ["master_auth"])
-	some k in ["username"]
-	v := ma[k]
+	v := gcp.nested(r, ["master_auth"]).username
 	is_string(v)
 	tf.known(v)
 	v != ""
