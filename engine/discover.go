@@ -177,6 +177,12 @@ func discover(ctx context.Context, opts *Options) ([]*model.Document, []*model.I
 		if abs == root || exists(filepath.Join(abs, ".github")) {
 			repoScan = true
 		}
+		// A directory named on the command line is scanned even when an
+		// exclude pattern covers it: the user asked for it.
+		walkExcl := excl
+		if excluded(excl, rel(root, abs)) {
+			walkExcl = nil
+		}
 		walkErr := filepath.WalkDir(abs, func(fp string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, &model.InputError{Path: rel(root, fp), Err: err})
@@ -187,12 +193,12 @@ func discover(ctx context.Context, opts *Options) ([]*model.Document, []*model.I
 			}
 			r := rel(root, fp)
 			if d.IsDir() {
-				if fp != abs && (skipDirs[d.Name()] || excluded(excl, r)) {
+				if fp != abs && (skipDirs[d.Name()] || excluded(walkExcl, r)) {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if IsPlanFile(d.Name()) && !excluded(excl, r) {
+			if IsPlanFile(d.Name()) && !excluded(walkExcl, r) {
 				plans = append(plans, planRef{fp, false})
 			}
 			return nil
@@ -206,7 +212,7 @@ func discover(ctx context.Context, opts *Options) ([]*model.Document, []*model.I
 				errs = append(errs, &model.InputError{Path: rel(root, abs), Err: err})
 			}
 			for _, d := range dirs {
-				if !excluded(excl, rel(root, d)) {
+				if !excluded(walkExcl, rel(root, d)) {
 					tfDirs[d] = true
 				}
 			}

@@ -26,7 +26,7 @@ deny contains gh.finding(b, "protection.force_pushes_blocked", msg) if {
 	some b in gh.branches
 	f := gh.field(b, "force_pushes_blocked")
 	gh.is_false(f)
-	msg := sprintf("branch %v accepts force pushes: blocking them is %v", [b.name, gh.not_set(f)])
+	msg := sprintf("branch %v accepts force pushes: blocking force pushes is %v", [b.name, gh.not_set(f)])
 }
 
 unknown contains gh.unknown_finding(b, "protection.force_pushes_blocked", f) if {

@@ -38,7 +38,9 @@ has_unknown_in(x) if {
 }
 
 # no_unknown(x) is true when x holds no unknown marker, false otherwise.
-no_unknown(x) := false if has_unknown_in(x) else := true
+no_unknown(x) := false if has_unknown_in(x)
+
+else := true
 
 # empty(v): null, "", [] or {}.
 empty(v) if v == null
@@ -164,7 +166,7 @@ data_document_complete(ds) := false if {
 	not empty(object.get(ds.values, k, null))
 } else := no_unknown(object.get(ds.values, "statement", null))
 
-data_document_overridable(ds) := true if {
+data_document_overridable(ds) if {
 	some k in override_keys
 	not empty(object.get(ds.values, k, null))
 } else := false
@@ -202,15 +204,27 @@ block_condition(c) := {
 }
 
 # A statement block without effect is an Allow (the data source default).
-block_effect(e) := e if is_string(e) else := "Allow" if e == null else := ""
+block_effect(e) := e if is_string(e)
 
-str(v) := v if is_string(v) else := ""
+else := "Allow" if e == null
+
+else := ""
+
+str(v) := v if is_string(v)
+
+else := ""
 
 strings(v) := [x | some x in as_list(v); is_string(x)]
 
 lower_strings(v) := [lower(x) | some x in as_list(v); is_string(x)]
 
-scalar_string(x) := x if is_string(x) else := sprintf("%v", [x]) if is_boolean(x) else := sprintf("%v", [x]) if is_number(x) else := ""
+scalar_string(x) := x if is_string(x)
+
+else := sprintf("%v", [x]) if is_boolean(x)
+
+else := sprintf("%v", [x]) if is_number(x)
+
+else := ""
 
 json_principals(p) := [{"type": "*", "id": p}] if is_string(p)
 
@@ -293,7 +307,11 @@ public_allow(st) if {
 
 # Resource types that are the same kind of parent (a flow log on the default
 # VPC points at aws_default_vpc).
-parent_kind(t) := "aws_vpc" if t == "aws_default_vpc" else := "aws_security_group" if t == "aws_default_security_group" else := t
+parent_kind(t) := "aws_vpc" if t == "aws_default_vpc"
+
+else := "aws_security_group" if t == "aws_default_security_group"
+
+else := t
 
 # joins(c, name, parent): c's attribute name designates parent, directly
 # (tf.refers) or through one intermediate resource of another kind whose own
@@ -598,4 +616,6 @@ port_names := {
 	27017: "MongoDB",
 }
 
-port_label(p) := sprintf("%d (%s)", [p, port_names[p]]) if port_names[p] else := sprintf("%d", [p])
+port_label(p) := sprintf("%d (%s)", [p, port_names[p]]) if port_names[p]
+
+else := sprintf("%d", [p])

@@ -334,10 +334,13 @@ test_exposes if {
 }
 
 test_world_ingress_sources if {
-	sg := res("aws_security_group", "sg", {"ingress": [
-		{"from_port": 443, "to_port": 443, "protocol": "tcp", "cidr_blocks": ["10.0.0.0/8"]},
-		{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": ["10.0.0.0/8", "0.0.0.0/0"], "ipv6_cidr_blocks": ["::/0"]},
-	]}, {})
+	sg := res(
+		"aws_security_group", "sg", {"ingress": [
+			{"from_port": 443, "to_port": 443, "protocol": "tcp", "cidr_blocks": ["10.0.0.0/8"]},
+			{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": ["10.0.0.0/8", "0.0.0.0/0"], "ipv6_cidr_blocks": ["::/0"]},
+		]},
+		{},
+	)
 	rule := res("aws_security_group_rule", "r", {"type": "ingress", "from_port": 3389, "to_port": 3389, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]}, {})
 	egress := res("aws_security_group_rule", "e", {"type": "egress", "from_port": 0, "to_port": 0, "protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]}, {})
 	vpc := res("aws_vpc_security_group_ingress_rule", "v", {"ip_protocol": "-1", "cidr_ipv6": "::/0"}, {})

@@ -218,7 +218,7 @@ exposes_port(rule, port, protocols) if {
 # for every protocol of `protocols` that e allows, so e's allow never applies
 # to that port.
 shadowed(e, port, protocols) if {
-	some d in nsg_rules
+	some d in internet_denies
 	same_nsg(e, d)
 	denies_before(d.rule, e.rule)
 	blocks_protocols(d.rule, e.rule, protocols)
@@ -228,12 +228,22 @@ shadowed(e, port, protocols) if {
 
 # shadowed_all(e, protocols): as shadowed, for a deny rule covering every port.
 shadowed_all(e, protocols) if {
-	some d in nsg_rules
+	some d in internet_denies
 	same_nsg(e, d)
 	denies_before(d.rule, e.rule)
 	blocks_protocols(d.rule, e.rule, protocols)
 	some spec in dest_ports(d.rule)
 	port_spec_all(spec)
+}
+
+# internet_denies are the inbound Deny rules from the internet, collected
+# once per evaluation: shadowed() compares an allow only with these, not
+# with every rule of the document.
+internet_denies contains d if {
+	some d in nsg_rules
+	lc(object.get(d.rule, "direction", "")) == "inbound"
+	lc(object.get(d.rule, "access", "")) == "deny"
+	internet_source(d.rule)
 }
 
 denies_before(d, r) if {

@@ -287,6 +287,9 @@ func jsonInputError(p string, b []byte, err error) *model.InputError {
 		off = typ.Offset
 	case errors.As(err, &tr):
 		off = tr.offset
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		off = int64(len(b))
+		ie.Err = fmt.Errorf("truncated JSON: %w", err)
 	}
 	if off > 0 {
 		ie.Offset = off

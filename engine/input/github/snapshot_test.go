@@ -52,7 +52,7 @@ func TestReadSnapshotBadInput(t *testing.T) {
 			edit: func(t *testing.T, dir string) {
 				editFile(t, filepath.Join(dir, "branch-protection.get.200.json"), func(s string) string { return s[:len(s)/2] })
 			},
-			file: "branch-protection.get.200.json", contains: "unexpected end of JSON input",
+			file: "branch-protection.get.200.json", line: 20, contains: "truncated JSON",
 		},
 		{
 			name: "wrong type in body",
@@ -210,7 +210,7 @@ func TestReadSnapshotCancelled(t *testing.T) {
 func TestLineCol(t *testing.T) {
 	b := []byte("ab\ncd\n")
 	for _, tc := range []struct {
-		off        int64
+		off       int64
 		line, col int
 	}{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {5, 2, 3}, {99, 3, 1}} {
 		if l, c := lineCol(b, tc.off); l != tc.line || c != tc.col {

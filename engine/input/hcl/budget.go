@@ -13,9 +13,10 @@ import (
 // a template, a function call, a conditional, an equality test or a splat is
 // charged by its size; so is every attribute value and position of every
 // instance. The budget is per document; once spent, further values are
-// unknown and the document gets an input error.
+// unknown and the document gets an input error. 1<<24 units is about a
+// million values or 16 MiB of strings; the largest corpus module uses 10^4.
 const (
-	budgetUnits int64 = 1 << 26
+	budgetUnits int64 = 1 << 24
 	elementCost int64 = 16
 	// sizeFuncName is the function instrument wraps around metered
 	// sub-expressions. It is not a Terraform function.
@@ -51,46 +52,94 @@ func (b *budget) chargeValue(v cty.Value) bool {
 	return b.charge(size)
 }
 
+// nodeCost is the budget charged per syntax node evaluated: each
+// evaluation of an attribute, and each iteration of a for expression, is
+// charged for the size of the expression it evaluates, so that work that
+// builds no large value (long operator chains in a loop) is metered too.
+const nodeCost int64 = 2
+
 // instrument rewrites a parsed body or expression in place so that the
-// values of metered sub-expressions pass through sizeFuncName.
-func instrument(node hclsyntax.Node) {
-	hclsyntax.VisitAll(node, func(n hclsyntax.Node) hcl.Diagnostics {
-		switch e := n.(type) {
-		case *hclsyntax.ForExpr:
-			e.CollExpr = sizeCall(e.CollExpr)
-			if e.KeyExpr != nil {
-				e.KeyExpr = sizeCall(e.KeyExpr)
-			}
-			e.ValExpr = sizeCall(e.ValExpr)
-		case *hclsyntax.TemplateExpr:
-			for i, p := range e.Parts {
-				if _, lit := p.(*hclsyntax.LiteralValueExpr); !lit {
-					e.Parts[i] = sizeCall(p)
-				}
-			}
-		case *hclsyntax.ConditionalExpr:
-			e.TrueResult = sizeCall(e.TrueResult)
-			e.FalseResult = sizeCall(e.FalseResult)
-		case *hclsyntax.BinaryOpExpr:
-			if e.Op == hclsyntax.OpEqual || e.Op == hclsyntax.OpNotEqual {
-				e.LHS = sizeCall(e.LHS)
-				e.RHS = sizeCall(e.RHS)
-			}
-		case *hclsyntax.SplatExpr:
-			e.Source = sizeCall(e.Source)
-		}
-		return nil
-	})
+// values of metered sub-expressions pass through sizeFuncName, and records
+// in sizes (when not nil) the node count of every attribute expression.
+func instrument(node hclsyntax.Node, sizes map[hclsyntax.Expression]int64) {
+	w := &instrumenter{sizes: sizes}
+	hclsyntax.Walk(node, w)
 }
 
-func sizeCall(e hclsyntax.Expression) hclsyntax.Expression {
+type instrumenter struct {
+	stack []instrFrame
+	sizes map[hclsyntax.Expression]int64
+}
+
+type instrFrame struct {
+	node             hclsyntax.Node
+	count            int64
+	valSize, keySize int64
+}
+
+func (w *instrumenter) Enter(n hclsyntax.Node) hcl.Diagnostics {
+	w.stack = append(w.stack, instrFrame{node: n})
+	return nil
+}
+
+func (w *instrumenter) Exit(n hclsyntax.Node) hcl.Diagnostics {
+	f := w.stack[len(w.stack)-1]
+	w.stack = w.stack[:len(w.stack)-1]
+	size := f.count + 1
+	if len(w.stack) > 0 {
+		parent := &w.stack[len(w.stack)-1]
+		parent.count += size
+		switch p := parent.node.(type) {
+		case *hclsyntax.ForExpr:
+			if n == hclsyntax.Node(p.ValExpr) {
+				parent.valSize = size
+			}
+			if p.KeyExpr != nil && n == hclsyntax.Node(p.KeyExpr) {
+				parent.keySize = size
+			}
+		case *hclsyntax.Attribute:
+			if w.sizes != nil && n == hclsyntax.Node(p.Expr) {
+				w.sizes[p.Expr] = size
+			}
+		}
+	}
+	switch e := n.(type) {
+	case *hclsyntax.ForExpr:
+		e.CollExpr = sizeCall(e.CollExpr, 0)
+		if e.KeyExpr != nil {
+			e.KeyExpr = sizeCall(e.KeyExpr, f.keySize)
+		}
+		e.ValExpr = sizeCall(e.ValExpr, f.valSize)
+	case *hclsyntax.TemplateExpr:
+		for i, p := range e.Parts {
+			if _, lit := p.(*hclsyntax.LiteralValueExpr); !lit {
+				e.Parts[i] = sizeCall(p, 0)
+			}
+		}
+	case *hclsyntax.ConditionalExpr:
+		e.TrueResult = sizeCall(e.TrueResult, 0)
+		e.FalseResult = sizeCall(e.FalseResult, 0)
+	case *hclsyntax.BinaryOpExpr:
+		if e.Op == hclsyntax.OpEqual || e.Op == hclsyntax.OpNotEqual {
+			e.LHS = sizeCall(e.LHS, 0)
+			e.RHS = sizeCall(e.RHS, 0)
+		}
+	case *hclsyntax.SplatExpr:
+		e.Source = sizeCall(e.Source, 0)
+	}
+	return nil
+}
+
+// sizeCall wraps e in a call of sizeFuncName that also charges nodes
+// syntax nodes.
+func sizeCall(e hclsyntax.Expression, nodes int64) hclsyntax.Expression {
 	if c, ok := e.(*hclsyntax.FunctionCallExpr); ok && c.Name == sizeFuncName {
 		return e
 	}
 	rng := e.Range()
 	return &hclsyntax.FunctionCallExpr{
 		Name:            sizeFuncName,
-		Args:            []hclsyntax.Expression{e},
+		Args:            []hclsyntax.Expression{e, &hclsyntax.LiteralValueExpr{Val: cty.NumberIntVal(nodes * nodeCost), SrcRange: rng}},
 		NameRange:       rng,
 		OpenParenRange:  rng,
 		CloseParenRange: rng,
@@ -105,11 +154,14 @@ func sizeFunc(b *budget) function.Function {
 		Params: []function.Parameter{{
 			Name: "value", Type: cty.DynamicPseudoType,
 			AllowUnknown: true, AllowNull: true, AllowMarked: true, AllowDynamicType: true,
+		}, {
+			Name: "cost", Type: cty.Number,
 		}},
 		Type: func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
 		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
 			v := args[0]
-			if !b.chargeValue(v) {
+			extra, _ := args[1].AsBigFloat().Int64()
+			if !b.charge(extra) || !b.chargeValue(v) {
 				return cty.UnknownVal(retType).WithMarks(v.Marks()), nil
 			}
 			return v, nil

@@ -203,6 +203,10 @@ func (mi *moduleInst) eval(expr hcl.Expression, sc *scope) (cty.Value, []string)
 	if usesLocal {
 		vars["local"] = pick(mi.locals, localNames, allLocals)
 	}
+	if !r.budget.charge(r.astSizes[sizeKey(expr)] * nodeCost) {
+		r.checkBudget(expr.Range())
+		return cty.DynamicVal, unionSorted(refs...)
+	}
 	v, diags := expr.Value(&hcl.EvalContext{Variables: vars, Functions: r.funcs})
 	if diags.HasErrors() {
 		r.noteDiags(diags)
@@ -212,6 +216,12 @@ func (mi *moduleInst) eval(expr hcl.Expression, sc *scope) (cty.Value, []string)
 	}
 	v = r.admit(v, expr.Range())
 	return v, unionSorted(refs...)
+}
+
+// sizeKey is the key of an expression in reader.astSizes.
+func sizeKey(expr hcl.Expression) hclsyntax.Expression {
+	e, _ := expr.(hclsyntax.Expression)
+	return e
 }
 
 // admit charges an evaluated value to the budget and checks its depth; a

@@ -760,7 +760,7 @@ func (r *reader) templateFileFunc(funcs map[string]function.Function) function.F
 			if diags.HasErrors() {
 				return cty.NilVal, fmt.Errorf("%s: %s", rel, diags.Error())
 			}
-			instrument(expr)
+			instrument(expr, nil)
 			vm := map[string]cty.Value{}
 			for it := vars.ElementIterator(); it.Next(); {
 				k, v := it.Element()

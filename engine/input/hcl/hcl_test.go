@@ -723,8 +723,8 @@ resource "x_y" "z" {
 			},
 		},
 		{
-			name:  "setproduct blow-up",
-			files: map[string]string{"main.tf": "locals {\n  r = range(1000)\n}\nresource \"x_y\" \"z\" {\n  v = length(setproduct(local.r, local.r, local.r))\n}\n"},
+			name:   "setproduct blow-up",
+			files:  map[string]string{"main.tf": "locals {\n  r = range(1000)\n}\nresource \"x_y\" \"z\" {\n  v = length(setproduct(local.r, local.r, local.r))\n}\n"},
 			errMsg: "evaluation budget exhausted",
 		},
 	}

@@ -74,6 +74,7 @@ type reader struct {
 	budget         *budget
 	budgetReported bool
 	funcs          map[string]function.Function
+	astSizes       map[hclsyntax.Expression]int64 // node counts of attribute expressions
 
 	resources    []any
 	moduleList   []any
@@ -116,6 +117,7 @@ func newReader(ctx context.Context, dir string, opts Options) (*reader, error) {
 		aux:          map[string][]byte{},
 		noteSet:      map[string]bool{},
 		budget:       &budget{left: budgetUnits},
+		astSizes:     map[hclsyntax.Expression]int64{},
 		moduleSeen:   map[string]bool{},
 		positions:    model.Positions{},
 		suppressions: map[string]model.Suppression{},
@@ -426,7 +428,7 @@ func (r *reader) parseFile(abs string, kind fileKind, explicit bool) (sf *srcFil
 		r.errs = append(r.errs, &model.InputError{Path: rel, Explicit: explicit, Err: errors.New("not native HCL syntax")})
 		return nil
 	}
-	instrument(body)
+	instrument(body, r.astSizes)
 	sf.body = body
 	sf.ignores = ignores
 	return sf

@@ -25,7 +25,7 @@ func TestZZCorpus(t *testing.T) {
 		if doc != nil {
 			n = len(doc.Input["resources"].([]any))
 		}
-		fmt.Printf("%s res=%d errs=%d budget=%d\n", p[25:], n, len(errs), budgetUnits-0)
+		fmt.Printf("%s res=%d errs=%d\n", p[25:], n, len(errs))
 		for _, e := range errs {
 			fmt.Println("   ERR", e)
 		}

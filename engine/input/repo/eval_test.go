@@ -184,3 +184,77 @@ func TestRulesOnFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestRulesOnOddShapes feeds the rules workflows whose values have the wrong
+// types. GitHub would reject them, but the rules must not fail at run time
+// (a strict built-in error stops the whole gate).
+func TestRulesOnOddShapes(t *testing.T) {
+	files := map[string]string{
+		"a.yml": `on: 5
+permissions: [a]
+jobs:
+  a: 5
+  b:
+    runs-on: 5
+    steps: "x"
+  c:
+    runs-on: {labels: 5}
+    permissions: 7
+    secrets: [1]
+    uses: 5
+    strategy: {matrix: 5}
+    steps:
+      - "string step"
+      - 5
+      - uses: 5
+        with: "str"
+        run: [1]
+      - uses: actions/checkout@v4
+        with: [1, 2]
+      - uses: actions/checkout@v4
+        with: "ref"
+      - uses: actions/github-script@v7
+        with: {script: 5}
+      - run: echo ${{ }} ${{
+  d:
+    runs-on: ${{ matrix.os }}
+    strategy: {matrix: {os: 5, include: 5}}
+  e:
+    runs-on: ${{ matrix.os }}
+    strategy: {matrix: {include: [5, {os: [self-hosted, 1]}]}}
+`,
+		"b.yml": "on: {pull_request_target: 5, workflow_run: [1]}\njobs: [1, 2]\n",
+		"c.yml": "on: [pull_request_target, 5, {x: 1}]\npermissions: {contents: 5, x: [write]}\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\n        with: {ref: 5, repository: [1]}\n      - run: 5\n",
+		"d.yml": "on: pull_request\njobs: {}\n",
+		"e.yml": "name: only a name\n",
+	}
+	root := t.TempDir()
+	for name, content := range files {
+		writeFile(t, root, ".github/workflows/"+name, content)
+	}
+	writeFile(t, root, ".github/dependabot.yml", "version: 2\nupdates: [5, {package-ecosystem: 5, directories: [1, ''], schedule: 5}]\n")
+	writeFile(t, root, "renovate.json", `{"enabled": "yes", "enabledManagers": "gomod"}`)
+	writeFile(t, root, "CODEOWNERS", "* @a\n/x/\n")
+	doc, errs := read(t, root, eventEnv(t, false))
+	for _, e := range errs {
+		if e.Path != ".github/dependabot.yml" {
+			t.Errorf("unexpected input error %v", e)
+		}
+	}
+	if len(errs) == 0 {
+		t.Error("the malformed dependabot.yml is not an input error")
+	}
+	got := map[string]bool{}
+	for _, f := range evaluate(t, compile(t, nil), doc) {
+		got[f.Rule+" "+f.File+" "+f.Attr] = true
+	}
+	for _, want := range []string{
+		"GATE-REPO-008 .github/workflows/a.yml jobs.e.runs-on",
+		"GATE-REPO-009 .github/workflows/a.yml jobs.c.steps[3]",
+		"GATE-REPO-009 .github/workflows/a.yml jobs.c.steps[4]",
+	} {
+		if !got[want] {
+			t.Errorf("missing %s in %v", want, got)
+		}
+	}
+}

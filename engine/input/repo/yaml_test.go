@@ -24,6 +24,9 @@ nul:
 ts: 2024-01-02
 "a.b": dotted
 list: [a, 1]
+yes: yes
+off: Off
+tilde: ~
 `
 	pos := model.Positions{}
 	v, err := decodeYAML("w.yml", []byte(src), pos)
@@ -33,7 +36,7 @@ list: [a, 1]
 	want := map[string]any{
 		"on": "push", "permissions": map[string]any{}, "n": json.Number("12"), "hex": json.Number("31"),
 		"f": 1.5, "inf": ".inf", "b": false, "s": "false", "nul": nil, "ts": "2024-01-02", "a.b": "dotted",
-		"list": []any{"a", json.Number("1")},
+		"list": []any{"a", json.Number("1")}, "yes": "yes", "off": "Off", "tilde": nil,
 	}
 	if !reflect.DeepEqual(v, want) {
 		t.Errorf("got %#v\nwant %#v", v, want)

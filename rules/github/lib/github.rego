@@ -68,4 +68,4 @@ repo_finding(attr, msg) := {"resource": repo, "attribute": attr, "msg": msg}
 repo_unknown(attr, f) := {"resource": repo, "attribute": attr, "msg": reason(f)}
 
 # not_set is the usual FAIL explanation of a boolean protection field.
-not_set(f) := sprintf("not required (%v)", [source(f)])
+not_set(f) := sprintf("not enforced (%v)", [source(f)])

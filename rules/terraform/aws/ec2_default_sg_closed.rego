@@ -38,7 +38,8 @@ deny contains tf.finding(g, dir, msg) if {
 	some dir in ["ingress", "egress"]
 	rules := g.values[dir]
 	is_array(rules)
-	count(rules) > 0
+	some rule in rules
+	is_object(rule)
 	msg := sprintf("default security group %s has %s rules; it should allow no traffic", [g.address, dir])
 }
 

@@ -19,7 +19,7 @@ deny(resources) := r if {
 lt(name, values) := res("aws_launch_template", name, object.union({"image_id": "ami-12345678"}, values), {})
 
 test_no_block_fails if {
-	r := deny([lt("a", {})])
+	r := deny(["a" < {}])
 	count(r) == 1
 	some f in r
 	f.resource == "aws_launch_template.a"
@@ -27,27 +27,27 @@ test_no_block_fails if {
 }
 
 test_optional_fails if {
-	r := deny([lt("a", {"metadata_options": [{"http_tokens": "optional"}]})])
+	r := deny(["a" < {"metadata_options": [{"http_tokens": "optional"}]}])
 	count(r) == 1
 	some f in r
 	f.attribute == "metadata_options[0].http_tokens"
 }
 
 test_unset_tokens_fails if {
-	count(deny([lt("a", {"metadata_options": [{"http_endpoint": "enabled", "http_tokens": ""}]})])) == 1
+	count(deny(["a" < {"metadata_options": [{"http_endpoint": "enabled", "http_tokens": ""}]}])) == 1
 }
 
 test_required_passes if {
-	count(deny([lt("a", {"metadata_options": [{"http_tokens": "required"}]})])) == 0
+	count(deny(["a" < {"metadata_options": [{"http_tokens": "required"}]}])) == 0
 }
 
 test_disabled_endpoint_passes if {
-	count(deny([lt("a", {"metadata_options": [{"http_endpoint": "disabled"}]})])) == 0
+	count(deny(["a" < {"metadata_options": [{"http_endpoint": "disabled"}]}])) == 0
 }
 
 test_unknown_does_not_fire if {
-	count(deny([lt("a", {"metadata_options": u})])) == 0
-	count(deny([lt("a", {"metadata_options": [{"http_tokens": u}]})])) == 0
+	count(deny(["a" < {"metadata_options": u}])) == 0
+	count(deny(["a" < {"metadata_options": [{"http_tokens": u}]}])) == 0
 }
 
 test_launch_configuration if {
@@ -57,6 +57,6 @@ test_launch_configuration if {
 
 test_account_default if {
 	d := res("aws_ec2_instance_metadata_defaults", "d", {"http_tokens": "required"}, {})
-	count(deny([lt("a", {}), d])) == 0
-	count(deny([lt("a", {"metadata_options": [{"http_tokens": "optional"}]}), d])) == 1
+	count(deny(["a" < {}, d])) == 0
+	count(deny(["a" < {"metadata_options": [{"http_tokens": "optional"}]}, d])) == 1
 }

@@ -43,4 +43,6 @@ deny contains tf.finding(p.resource, p.attribute, msg) if {
 	msg := sprintf("%s allows ingress from %s on all %s", [p.resource.address, p.cidr, what(p.range)])
 }
 
-what(rng) := "protocols and ports" if rng.protocol == "all" else := sprintf("%s ports", [upper(rng.protocol)])
+what(rng) := "protocols and ports" if rng.protocol == "all"
+
+else := sprintf("%s ports", [upper(rng.protocol)])

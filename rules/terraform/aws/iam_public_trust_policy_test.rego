@@ -44,9 +44,15 @@ test_unknown_does_not_fire if {
 }
 
 test_data_source_trust_fails if {
-	ds := object.union(res("aws_iam_policy_document", "t", {"statement": [{
-		"actions": ["sts:AssumeRole"], "principals": [{"type": "AWS", "identifiers": ["*"]}],
-	}]}, {}), {"mode": "data", "address": "data.aws_iam_policy_document.t", "config_address": "data.aws_iam_policy_document.t"})
+	ds := object.union(
+		res(
+			"aws_iam_policy_document", "t", {"statement": [{
+				"actions": ["sts:AssumeRole"], "principals": [{"type": "AWS", "identifiers": ["*"]}],
+			}]},
+			{},
+		),
+		{"mode": "data", "address": "data.aws_iam_policy_document.t", "config_address": "data.aws_iam_policy_document.t"},
+	)
 	r := res("aws_iam_role", "r", {"assume_role_policy": u}, {"assume_role_policy": ["data.aws_iam_policy_document.t"]})
 	count(deny([ds, r])) == 1
 }

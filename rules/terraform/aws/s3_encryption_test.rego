@@ -16,10 +16,13 @@ deny(resources) := r if {
 	r := rule.deny with input as {"kind": "terraform", "resources": resources}
 }
 
-sse(name, target) := res("aws_s3_bucket_server_side_encryption_configuration", name, {
-	"bucket": u,
-	"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}],
-}, {"bucket": [sprintf("aws_s3_bucket.%s", [target])]})
+sse(name, target) := res(
+	"aws_s3_bucket_server_side_encryption_configuration", name, {
+		"bucket": u,
+		"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}],
+	},
+	{"bucket": [sprintf("aws_s3_bucket.%s", [target])]},
+)
 
 test_bucket_without_encryption_fails if {
 	r := deny([res("aws_s3_bucket", "a", {"bucket": "a"}, {})])

@@ -75,10 +75,16 @@ test_restrict_public_buckets_suppresses if {
 }
 
 test_data_source_policy_fails if {
-	ds := object.union(res("aws_iam_policy_document", "pub", {"statement": [{
-		"actions": ["s3:GetObject"], "resources": [u],
-		"principals": [{"type": "AWS", "identifiers": ["*"]}],
-	}]}, {}), {"mode": "data", "address": "data.aws_iam_policy_document.pub", "config_address": "data.aws_iam_policy_document.pub"})
+	ds := object.union(
+		res(
+			"aws_iam_policy_document", "pub", {"statement": [{
+				"actions": ["s3:GetObject"], "resources": [u],
+				"principals": [{"type": "AWS", "identifiers": ["*"]}],
+			}]},
+			{},
+		),
+		{"mode": "data", "address": "data.aws_iam_policy_document.pub", "config_address": "data.aws_iam_policy_document.pub"},
+	)
 	p := res("aws_s3_bucket_policy", "a", {"bucket": u, "policy": u}, {"bucket": ["aws_s3_bucket.a"], "policy": ["data.aws_iam_policy_document.pub"]})
 	count(deny([bucket("a", {}), ds, p])) == 1
 }

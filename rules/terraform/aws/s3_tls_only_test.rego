@@ -68,11 +68,17 @@ test_plan_placeholder_legacy_policy_is_not_set if {
 }
 
 test_data_source_policy if {
-	ds := object.union(res("aws_iam_policy_document", "tls", {"statement": [{
-		"effect": "Deny", "actions": ["s3:*"], "resources": [u, u],
-		"principals": [{"type": "*", "identifiers": ["*"]}],
-		"condition": [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["false"]}],
-	}]}, {}), {"mode": "data", "address": "data.aws_iam_policy_document.tls", "config_address": "data.aws_iam_policy_document.tls"})
+	ds := object.union(
+		res(
+			"aws_iam_policy_document", "tls", {"statement": [{
+				"effect": "Deny", "actions": ["s3:*"], "resources": [u, u],
+				"principals": [{"type": "*", "identifiers": ["*"]}],
+				"condition": [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["false"]}],
+			}]},
+			{},
+		),
+		{"mode": "data", "address": "data.aws_iam_policy_document.tls", "config_address": "data.aws_iam_policy_document.tls"},
+	)
 	p := res("aws_s3_bucket_policy", "a", {"bucket": u, "policy": u}, {"bucket": ["aws_s3_bucket.a"], "policy": ["data.aws_iam_policy_document.tls"]})
 	count(deny([bucket("a", {}), ds, p])) == 0
 }

@@ -18,10 +18,13 @@ deny(resources) := r if {
 
 bucket(name, values) := res("aws_s3_bucket", name, object.union({"bucket": name}, values), {})
 
-versioning(name, target, status) := res("aws_s3_bucket_versioning", name, {
-	"bucket": u,
-	"versioning_configuration": [{"status": status}],
-}, {"bucket": [sprintf("aws_s3_bucket.%s", [target])]})
+versioning(name, target, status) := res(
+	"aws_s3_bucket_versioning", name, {
+		"bucket": u,
+		"versioning_configuration": [{"status": status}],
+	},
+	{"bucket": [sprintf("aws_s3_bucket.%s", [target])]},
+)
 
 test_unversioned_bucket_fails if {
 	r := deny([bucket("a", {})])

@@ -78,11 +78,17 @@ range_of(e) := rng if {
 	rng := aws.port_range(object.get(e, "protocol", null), object.get(e, "from_port", null), object.get(e, "to_port", null))
 } else := null
 
-known_number(v) := tf.num(v) if tf.number_known(v) else := null
+known_number(v) := tf.num(v) if tf.number_known(v)
 
-known_lower(v) := lower(v) if aws.known_string(v) else := null
+else := null
 
-known_value(v) := v if aws.known_string(v) else := null
+known_lower(v) := lower(v) if aws.known_string(v)
+
+else := null
+
+known_value(v) := v if aws.known_string(v)
+
+else := null
 
 # acl_key(rule): what a standalone rule's network_acl_id designates, in the
 # form the inline entries use (the ACL's config address) when it is a

@@ -53,17 +53,25 @@ no_logging(b) if {
 }
 
 # log_target(b): another bucket in the document sends its usage logs to b.
-log_target(b) if {
-	some other in tf.resources("google_storage_bucket")
-	other.address != b.address
-	b.config_address in object.get(object.get(other, "refs", {}), "logging.log_bucket", [])
-}
+# The targets are collected once per evaluation (a set, not a scan per
+# bucket), so the rule stays linear in the number of buckets.
+log_target(b) if b.config_address in _log_target_refs
 
 log_target(b) if {
-	some other in tf.resources("google_storage_bucket")
-	other.address != b.address
-	dest := tf.block(other, "logging").log_bucket
-	tf.known(dest)
 	some k in ["name", "id"]
-	dest == b.values[k]
+	v := b.values[k]
+	tf.known(v)
+	v in _log_target_names
+}
+
+_log_target_refs contains addr if {
+	some other in tf.resources("google_storage_bucket")
+	some addr in object.get(object.get(other, "refs", {}), "logging.log_bucket", [])
+}
+
+_log_target_names contains dest if {
+	some other in tf.resources("google_storage_bucket")
+	dest := tf.block(other, "logging").log_bucket
+	is_string(dest)
+	tf.known(dest)
 }
