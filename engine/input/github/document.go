@@ -44,7 +44,7 @@ func document(f *fetched) *model.Document {
 		rulesets = append(rulesets, rulesetFacts(rd, metas[rd.Summary.GetID()]))
 	}
 	if f.RulesetsErr != nil {
-		in["rulesets"] = map[string]any{"known": false, "reason": f.RulesetsErr.reason("metadata:read"), "value": rulesets}
+		in["rulesets"] = map[string]any{"known": false, "reason": rulesReason(f.RulesetsErr, f), "value": rulesets}
 	} else {
 		in["rulesets"] = map[string]any{"known": true, "value": rulesets, "source": srcRulesets}
 	}
@@ -293,7 +293,7 @@ func branchFacts(f *fetched, b *branchData, metas map[int64]*rulesetMeta) map[st
 	case branchNotProtected(b.ProtectionErr):
 		in.Classic = classicState{Known: true}
 	case b.ProtectionErr != nil:
-		in.Classic = classicState{Reason: classicReason(b.ProtectionErr, f.Repo)}
+		in.Classic = classicState{Reason: classicReason(b.ProtectionErr, f)}
 	default:
 		in.Classic = classicState{Reason: "classic branch protection: empty response"}
 	}
@@ -306,7 +306,7 @@ func branchFacts(f *fetched, b *branchData, metas map[int64]*rulesetMeta) map[st
 
 	var rulesFact map[string]any
 	if b.RulesErr != nil {
-		in.RulesReason = rulesReason(b.RulesErr, f.Repo)
+		in.RulesReason = rulesReason(b.RulesErr, f)
 		rulesFact = unknownFact(in.RulesReason)
 	} else {
 		in.RulesKnown = true

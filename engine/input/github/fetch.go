@@ -231,7 +231,7 @@ func (s *session) fetchRulesets(ctx context.Context, f *fetched) error {
 		opts.Page = resp.NextPage
 	}
 	if f.RulesetsErr != nil {
-		f.Unreadable = append(f.Unreadable, f.RulesetsErr.entry("rulesets", s.owner+"/"+s.name, f.RulesetsErr.reason("metadata:read")))
+		f.Unreadable = append(f.Unreadable, f.RulesetsErr.entry("rulesets", s.owner+"/"+s.name, rulesReason(f.RulesetsErr, f)))
 	}
 	ids := make([]int64, 0, len(byID))
 	for id := range byID {
@@ -280,7 +280,7 @@ func (s *session) fetchBranch(ctx context.Context, f *fetched, name string) (*br
 		bd.Protection = nil
 		bd.ProtectionErr = ae
 		if !branchNotProtected(ae) {
-			f.Unreadable = append(f.Unreadable, ae.entry("classic branch protection", subject, classicReason(ae, f.Repo)))
+			f.Unreadable = append(f.Unreadable, ae.entry("classic branch protection", subject, classicReason(ae, f)))
 		}
 	}
 
@@ -315,7 +315,7 @@ func (s *session) fetchBranch(ctx context.Context, f *fetched, name string) (*br
 		opts.Page = resp.NextPage
 	}
 	if bd.RulesErr != nil {
-		f.Unreadable = append(f.Unreadable, bd.RulesErr.entry("rules for branch", subject, rulesReason(bd.RulesErr, f.Repo)))
+		f.Unreadable = append(f.Unreadable, bd.RulesErr.entry("rules for branch", subject, rulesReason(bd.RulesErr, f)))
 	}
 
 	desc = "GET " + s.repoPath() + "/codeowners/errors?ref=" + url.QueryEscape(name)
@@ -354,17 +354,17 @@ func branchNotProtected(ae *apiError) bool {
 
 // freePrivate is true for a private repository whose owner is known to be
 // on GitHub Free, where protection and rulesets are unavailable.
-func freePrivate(repo *github.Repository, ae *apiError) bool {
+func freePrivate(f *fetched, ae *apiError) bool {
 	if ae.freePlan() {
 		return true
 	}
-	return ae.Status == http.StatusForbidden && repo.GetPrivate() &&
-		repo.GetOrganization().GetPlan().GetName() == "free"
+	return ae.Status == http.StatusForbidden && f.Repo.GetPrivate() &&
+		f.Org.GetPlan().GetName() == "free"
 }
 
-func classicReason(ae *apiError, repo *github.Repository) string {
+func classicReason(ae *apiError, f *fetched) string {
 	switch {
-	case freePrivate(repo, ae):
+	case freePrivate(f, ae):
 		return reasonFreePlan
 	case ae.NotRecorded, ae.RateLimit != "":
 		return ae.reason("administration:read")
@@ -376,8 +376,8 @@ func classicReason(ae *apiError, repo *github.Repository) string {
 	return ae.reason("administration:read")
 }
 
-func rulesReason(ae *apiError, repo *github.Repository) string {
-	if freePrivate(repo, ae) {
+func rulesReason(ae *apiError, f *fetched) string {
+	if freePrivate(f, ae) {
 		return reasonFreePlan
 	}
 	return ae.reason("metadata:read")

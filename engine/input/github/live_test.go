@@ -33,6 +33,9 @@ func TestReadLiveMatchesSnapshot(t *testing.T) {
 				t.Errorf("document identity = %q %q %q", snap.Kind, snap.Source, snap.Path)
 			}
 			equalInput(t, name, live, snap.Input)
+			if b, err := json.Marshal(live); err != nil || strings.Contains(string(b), testToken) {
+				t.Errorf("document shows the token (or does not encode: %v)", err)
+			}
 			for key, ex := range f.responses {
 				if n := f.hitCount(key); n != 1 {
 					t.Errorf("%s (%d) requested %d times, want once", key, ex.Status, n)
@@ -160,6 +163,24 @@ func TestClassicProtectionReasons(t *testing.T) {
 				t.Errorf("unreadable %v has no entry for %s", unread, key)
 			}
 		})
+	}
+}
+
+// TestFreePlanFromOrganization: a 403 on a private repository of an
+// organization on the free plan means protection is unavailable, whatever
+// the message says.
+func TestFreePlanFromOrganization(t *testing.T) {
+	f := newFakeGitHub(t, "free-private")
+	f.set("GET /repos/test-org/test-repo/branches/main/protection", 403, `{"message":"Resource not accessible by integration"}`, nil)
+	in, err := f.readLive()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := walk(t, in, "branches", 0, "classic_protection", "reason"); r != reasonFreePlan {
+		t.Errorf("reason = %v", r)
+	}
+	if r := walk(t, in, "rulesets", "reason"); r != reasonFreePlan {
+		t.Errorf("rulesets reason = %v", r)
 	}
 }
 

@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/google/go-github/v89/github"
 
@@ -28,6 +29,9 @@ import (
 
 // DefaultBaseURL is the public GitHub API.
 const DefaultBaseURL = "https://api.github.com/"
+
+// defaultTimeout bounds one request when the caller gives no HTTP client.
+const defaultTimeout = 60 * time.Second
 
 // Options select the repository and how to reach it.
 type Options struct {
@@ -41,7 +45,7 @@ type Options struct {
 	// Branches to read; "" is the default branch. None means the default branch.
 	Branches []string
 	// HTTPClient is copied and used for every request (proxy, TLS, timeout);
-	// nil uses http.DefaultTransport.
+	// nil uses http.DefaultTransport with a 60 s timeout per request.
 	HTTPClient *http.Client
 }
 
@@ -101,7 +105,7 @@ func newSession(opts Options, wrap func(rt http.RoundTripper, basePath string) h
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
-	hc := &http.Client{}
+	hc := &http.Client{Timeout: defaultTimeout}
 	if opts.HTTPClient != nil {
 		c := *opts.HTTPClient
 		hc = &c
