@@ -239,9 +239,6 @@ func rulesetFacts(rd *rulesetData, m *rulesetMeta) map[string]any {
 		"enforced":    m.Enforcement == string(github.RulesetEnforcementActive),
 		"target":      deref(rd.Summary.Target),
 	}
-	if !m.enforced() || m.Enforcement == "" {
-		out["enforced"] = false
-	}
 	if rd.Detail == nil {
 		r := m.BypassReason
 		out["detail"] = unknownFact(r)
