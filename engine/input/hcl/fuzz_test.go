@@ -33,6 +33,9 @@ func FuzzReadFile(f *testing.F) {
 	f.Add([]byte("locals {\n  a = [for x in range(10) : { (tostring(x)) = x }]\n}\nresource \"a_b\" \"c\" {\n  for_each = merge(local.a...)\n  v = each.value\n}\n"))
 	f.Add([]byte("resource \"a_b\" \"c\" {\n  dynamic \"d\" {\n    for_each = { x = [1, 2] }\n    iterator = it\n    content { v = it.value[0] }\n  }\n}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
+		if p := os.Getenv("ZZ_FUZZ_CUR"); p != "" {
+			os.WriteFile(p, src, 0o644)
+		}
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, "main.tf"), src, 0o644); err != nil {
 			t.Fatal(err)
