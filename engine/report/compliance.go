@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -209,7 +210,7 @@ func BuildCompliance(cat *catalog.Catalog, v *evidence.Verification, opts Compli
 		}
 		return a.Digest < b.Digest
 	})
-	for _, id := range slices.Sorted(mapKeys(rules)) {
+	for _, id := range slices.Sorted(maps.Keys(rules)) {
 		c.Rules = append(c.Rules, rules[id])
 	}
 
@@ -226,16 +227,6 @@ func BuildCompliance(cat *catalog.Catalog, v *evidence.Verification, opts Compli
 		c.Frameworks = append(c.Frameworks, section(cat, fw, hist[fw]))
 	}
 	return c
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 func section(cat *catalog.Catalog, fw string, hist map[string]*evidence.ControlHistory) FrameworkSection {
