@@ -58,7 +58,7 @@ func TestCorpusExpectedFindings(t *testing.T) {
 				`module.sg["terrible_example"].aws_security_group.bad`},
 		}},
 		{"trivy/plan.json", map[string][]string{
-			"GATE-AWS-S3-002": nil, // encrypted through a separate resource, joined by reference
+			"GATE-AWS-S3-002":  nil, // encrypted through a separate resource, joined by reference
 			"GATE-AWS-EC2-001": nil,
 		}},
 		{"terraform-compliance/test_s3_encryption_failure.plan.out.json", map[string][]string{"GATE-AWS-S3-002": {"aws_s3_bucket.fail"}}},

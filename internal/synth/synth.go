@@ -107,7 +107,7 @@ var kinds = []kind{
 		values: func(r *rand.Rand, i int, bad bool) map[string]any {
 			return map[string]any{"name": fmt.Sprintf("gcs-%d", i), "location": "EU", "uniform_bucket_level_access": !bad,
 				"public_access_prevention": map[bool]string{true: "inherited", false: "enforced"}[bad],
-				"versioning": []any{map[string]any{"enabled": !bad}}}
+				"versioning":               []any{map[string]any{"enabled": !bad}}}
 		},
 		unknown: map[string]any{"id": true, "self_link": true, "url": true}},
 	{typ: "google_compute_firewall", provider: "google",
