@@ -14,7 +14,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/gatehq/gate/engine/catalog"
 	"github.com/gatehq/gate/engine/model"
@@ -423,9 +422,9 @@ func inputErrorFinding(ie *model.InputError) model.Finding {
 
 // evalDoc evaluates one document and builds its findings.
 func (e *Engine) evalDoc(ctx context.Context, d *model.Document, src *model.Document, opts *Options) ([]model.Finding, error) {
-	input, err := ast.InterfaceToValue(d.Input)
+	input, err := InputValue(d)
 	if err != nil {
-		return nil, fmt.Errorf("convert document: %w", err)
+		return nil, err
 	}
 	results, err := e.pack.Eval(ctx, d.Kind, input)
 	if err != nil {

@@ -2,6 +2,8 @@ package evidence
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -54,8 +56,10 @@ func (e *Exception) key() string {
 type ControlHistory struct {
 	Framework string `json:"framework"`
 	ID        string `json:"id"`
-	// Rules are the rules mapped to the control in any of the runs.
-	Rules []string `json:"rules"`
+	// Rules are the rules mapped to the control in any of the runs; Judged
+	// those of them that applied to the inputs of at least one run.
+	Rules  []string `json:"rules"`
+	Judged []string `json:"judged"`
 	// Runs counts the runs in which a rule judged the control (not every
 	// rule applies to every run's inputs); Pass … Excepted split them by
 	// the control's verdict in the run.
@@ -90,12 +94,13 @@ func History(records []*Record) map[string]map[string]*ControlHistory {
 		}
 		h := out[fw][id]
 		if h == nil {
-			h = &ControlHistory{Framework: fw, ID: id, Rules: []string{}, Exceptions: []ExceptionUse{}}
+			h = &ControlHistory{Framework: fw, ID: id, Rules: []string{}, Judged: []string{}, Exceptions: []ExceptionUse{}}
 			out[fw][id] = h
 		}
 		return h
 	}
 	ruleSets := map[*ControlHistory]map[string]bool{}
+	judged := map[*ControlHistory]map[string]bool{}
 	excIndex := map[*ControlHistory]map[string]int{}
 	counted := map[*ControlHistory]map[string]*Record{}
 	for _, r := range records {
@@ -120,6 +125,12 @@ func History(records []*Record) map[string]map[string]*ControlHistory {
 			for id, cv := range m {
 				h := get(fw, id)
 				h.Runs++
+				if judged[h] == nil {
+					judged[h] = map[string]bool{}
+				}
+				for _, id := range cv.Rules {
+					judged[h][id] = true
+				}
 				switch cv.Verdict {
 				case string(model.VerdictPass):
 					h.Pass++
@@ -188,10 +199,10 @@ func History(records []*Record) map[string]map[string]*ControlHistory {
 		}
 	}
 	for h, set := range ruleSets {
-		for id := range set {
-			h.Rules = append(h.Rules, id)
-		}
-		sort.Strings(h.Rules)
+		h.Rules = slices.Sorted(maps.Keys(set))
+	}
+	for h, set := range judged {
+		h.Judged = slices.Sorted(maps.Keys(set))
 	}
 	for _, m := range out {
 		for _, h := range m {
@@ -268,7 +279,7 @@ func Query(v *Verification, framework, control, title string, since, until time.
 	if h := History(recs)[framework][control]; h != nil {
 		q.ControlHistory = *h
 	} else {
-		q.ControlHistory = ControlHistory{Framework: framework, ID: control, Rules: []string{}, Exceptions: []ExceptionUse{}}
+		q.ControlHistory = ControlHistory{Framework: framework, ID: control, Rules: []string{}, Judged: []string{}, Exceptions: []ExceptionUse{}}
 	}
 	return q
 }

@@ -130,6 +130,39 @@ type ControlRow struct {
 	evidence.ControlHistory
 }
 
+// Evidencing are the rules a row shows: those that judged the control in
+// some run or, when none did, every rule mapped to it.
+func (r ControlRow) Evidencing() []string {
+	if len(r.Judged) > 0 {
+		return r.Judged
+	}
+	return r.Rules
+}
+
+// Unapplied are the rules mapped to the control that applied to no run's
+// inputs, when others did.
+func (r ControlRow) Unapplied() []string {
+	if len(r.Judged) == 0 {
+		return nil
+	}
+	var out []string
+	for _, id := range r.Rules {
+		if !slices.Contains(r.Judged, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// rulesText renders a row's rules for text formats.
+func rulesText(r ControlRow) string {
+	s := strings.Join(r.Evidencing(), ", ")
+	if n := len(r.Unapplied()); n > 0 {
+		s += fmt.Sprintf(" (+%d mapped rule(s) that did not apply)", n)
+	}
+	return s
+}
+
 // ManualControl is a control no rule can evidence automatically.
 type ManualControl struct {
 	ID    string `json:"id"`
@@ -401,7 +434,7 @@ func exceptionText(e evidence.ExceptionUse) string {
 	if e.Ticket != "" {
 		meta = append(meta, e.Ticket)
 	}
-	meta = append(meta, fmt.Sprintf("applied in %d run(s)", e.Runs))
+	meta = append(meta, fmt.Sprintf("suppressed findings in %d run(s)", e.Runs))
 	b.WriteString(" (" + strings.Join(meta, ", ") + ")")
 	return b.String()
 }
@@ -467,7 +500,7 @@ func ComplianceMarkdown(w io.Writer, c *Compliance) error {
 					id += " (not scored)"
 				}
 				fmt.Fprintf(bw, "| %s | %s | %s | %s | %d | %d | %d | %d | %d | %s | %s |\n", mdEscape(id), mdEscape(r.Title),
-					statusLabel(r.Status), mdEscape(strings.Join(r.Rules, ", ")), r.Runs, r.Pass, r.Fail, r.Unknown, r.Excepted,
+					statusLabel(r.Status), mdEscape(rulesText(r)), r.Runs, r.Pass, r.Fail, r.Unknown, r.Excepted,
 					mdEscape(failureText(r.LastFailure)), mdEscape(strings.Join(exc, "; ")))
 			}
 		}
@@ -485,7 +518,7 @@ func ComplianceMarkdown(w io.Writer, c *Compliance) error {
 // spreadsheet.
 func ComplianceCSV(w io.Writer, c *Compliance) error {
 	cw := csv.NewWriter(w)
-	rows := [][]string{{"framework", "control", "title", "status", "scored", "rules", "runs", "pass", "fail", "unknown", "excepted",
+	rows := [][]string{{"framework", "control", "title", "status", "scored", "rules_judged", "rules_mapped", "runs", "pass", "fail", "unknown", "excepted",
 		"blocked", "last_failure_time", "last_failure_run", "last_failure_commit", "last_failure_rules", "exceptions"}}
 	for _, s := range c.Frameworks {
 		for _, r := range s.Controls {
@@ -501,12 +534,12 @@ func ComplianceCSV(w io.Writer, c *Compliance) error {
 			if lf.Sequence > 0 {
 				seq = strconv.FormatInt(lf.Sequence, 10)
 			}
-			rows = append(rows, []string{s.Key, r.ID, r.Title, r.Status, strconv.FormatBool(r.InCatalog), strings.Join(r.Rules, " "),
+			rows = append(rows, []string{s.Key, r.ID, r.Title, r.Status, strconv.FormatBool(r.InCatalog), strings.Join(r.Judged, " "), strings.Join(r.Rules, " "),
 				strconv.Itoa(r.Runs), strconv.Itoa(r.Pass), strconv.Itoa(r.Fail), strconv.Itoa(r.Unknown), strconv.Itoa(r.Excepted),
 				strconv.Itoa(r.Blocked), lf.Time, seq, lf.Commit, strings.Join(lf.Rules, " "), strings.Join(exc, "; ")})
 		}
 		for _, m := range s.ManualControls {
-			rows = append(rows, []string{s.Key, m.ID, m.Title, StatusManual, "true", "", "0", "0", "0", "0", "0", "0", "", "", "", "", ""})
+			rows = append(rows, []string{s.Key, m.ID, m.Title, StatusManual, "true", "", "", "0", "0", "0", "0", "0", "0", "", "", "", "", ""})
 		}
 	}
 	for _, r := range rows {

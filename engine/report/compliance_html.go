@@ -31,9 +31,13 @@ var statuses = []struct{ Key, Label string }{
 }
 
 var complianceTemplate = template.Must(template.New("compliance").Funcs(template.FuncMap{
-	"day":      day,
-	"label":    statusLabel,
-	"failure":  failureText,
+	"day":   day,
+	"label": statusLabel,
+	"runref": func(f *evidence.RunRef) string {
+		g := *f
+		g.Rules = nil
+		return failureText(&g)
+	},
 	"short":    shortSHA,
 	"statuses": func() []struct{ Key, Label string } { return statuses },
 	"pct": func(n, total int) string {
@@ -111,6 +115,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 .legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 0.85rem; color: var(--muted); }
 .legend b { color: var(--fg); }
 .score { font-weight: 600; }
+.score.small { font-weight: 500; font-size: 0.85rem; color: var(--muted); }
 .tabs { display: flex; flex-wrap: wrap; gap: 4px; border-bottom: 2px solid var(--line); margin: 28px 0 0; }
 .tabs button { font: inherit; border: 1px solid var(--line); border-bottom: none; background: var(--soft); padding: 8px 14px; border-radius: 8px 8px 0 0; cursor: pointer; color: var(--fg); }
 .tabs button[aria-selected="true"] { background: var(--bg); border-color: #8c959f; font-weight: 650; position: relative; top: 2px; }
@@ -122,12 +127,17 @@ table.matrix th, table.matrix td { border-bottom: 1px solid var(--line); padding
 table.matrix thead th { position: sticky; top: 0; background: var(--soft); font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); }
 table.matrix td.n, table.matrix th.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.matrix td.id { white-space: nowrap; font-weight: 600; }
+table.matrix td.title { min-width: 160px; }
 tr[data-status="manual"] td { color: var(--manual); }
 .pill { display: inline-block; border-radius: 999px; padding: 1px 9px; font-size: 0.8rem; font-weight: 650; white-space: nowrap; }
 .pill.pass { color: var(--pass); background: var(--pass-bg); } .pill.fail { color: var(--fail); background: var(--fail-bg); }
 .pill.unknown { color: var(--unknown); background: var(--unknown-bg); } .pill.excepted { color: var(--excepted); background: var(--excepted-bg); }
 .pill.no_evidence { color: var(--none); background: var(--none-bg); } .pill.manual { color: var(--manual); background: var(--manual-bg); border: 1px solid var(--line); }
-ul.exc, ul.rules { margin: 0; padding-left: 16px; }
+ul.exc { margin: 0; padding-left: 16px; }
+ul.rules { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 2px 6px; max-width: 330px; }
+ul.rules li { white-space: nowrap; }
+.failrules { display: block; color: var(--muted); font-size: 0.8rem; }
+details.more summary { color: var(--muted); font-size: 0.85rem; cursor: pointer; }
 .problems { border: 1px solid #ffb3b3; background: #fff5f5; border-radius: 8px; padding: 4px 16px 10px; }
 .problems li { margin: 4px 0; }
 .empty { color: var(--muted); font-style: italic; }
@@ -181,7 +191,7 @@ html[data-js="on"] section.fw:not(.active) { display: none; }
 <span><b data-metric="{{.Key}}.no_evidence">{{.NoEvidence}}</b> rules did not apply</span>
 <span><b data-metric="{{.Key}}.manual">{{.Manual}}</b> manual</span>
 </div>
-<p class="score" data-metric="{{.Key}}.score">{{.Score}}</p>
+<p class="score small" data-metric="{{.Key}}.score">{{.Score}}</p>
 <a class="open" href="#fw={{.Key}}&amp;status=all" data-open="{{.Key}}">Open the {{.Name}} matrix</a>
 </div>
 {{end}}</div>
@@ -211,16 +221,16 @@ html[data-js="on"] section.fw:not(.active) { display: none; }
 <tbody>
 {{range .Controls}}<tr data-status="{{.Status}}" data-control="{{.ID}}">
 <td class="id">{{.ID}}{{if not .InCatalog}} <span class="sub" title="not one of the framework's assessable controls: not scored">(not scored)</span>{{end}}</td>
-<td>{{.Title}}</td>
+<td class="title">{{.Title}}</td>
 <td><span class="pill {{.Status}}">{{label .Status}}</span></td>
-<td><ul class="rules">{{range .Rules}}<li><code title="{{ruleTitle $ .}}">{{.}}</code></li>{{end}}</ul></td>
+<td><ul class="rules">{{range .Evidencing}}<li><code title="{{ruleTitle $ .}}">{{.}}</code></li>{{end}}</ul>{{with .Unapplied}}<details class="more"><summary>+{{len .}} mapped rule(s) did not apply</summary><ul class="rules">{{range .}}<li><code title="{{ruleTitle $ .}}">{{.}}</code></li>{{end}}</ul></details>{{end}}</td>
 <td class="n" data-n="runs">{{.Runs}}</td><td class="n" data-n="pass">{{.Pass}}</td><td class="n" data-n="fail">{{.Fail}}</td><td class="n" data-n="unknown">{{.Unknown}}</td><td class="n" data-n="excepted">{{.Excepted}}</td>
-<td>{{with .LastFailure}}{{if .URL}}<a href="{{.URL}}" title="{{.Time}}">{{failure .}}</a>{{else}}<span title="{{.Time}}">{{failure .}}</span>{{end}}{{end}}</td>
+<td>{{with .LastFailure}}{{if .URL}}<a href="{{.URL}}" title="{{.Time}}">{{runref .}}</a>{{else}}<span title="{{.Time}}">{{runref .}}</span>{{end}}{{with .Rules}}<span class="failrules">{{join . ", "}}</span>{{end}}{{end}}</td>
 <td>{{if .Exceptions}}<ul class="exc">{{range .Exceptions}}<li>{{exc .}}</li>{{end}}</ul>{{end}}</td>
 </tr>
 {{end}}{{range .ManualControls}}<tr data-status="manual" data-control="{{.ID}}">
-<td class="id">{{.ID}}</td><td>{{.Title}}</td><td><span class="pill manual">Manual</span></td>
-<td colspan="8">No rule can evidence this automatically: collect its evidence outside the gate.</td>
+<td class="id">{{.ID}}</td><td class="title">{{.Title}}</td><td><span class="pill manual">Manual</span></td>
+<td colspan="8" class="sub">collect evidence outside the gate</td>
 </tr>
 {{end}}</tbody>
 </table>

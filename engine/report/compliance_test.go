@@ -265,10 +265,16 @@ func TestComplianceHTMLSelfContained(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := buf.String()
-	for _, bad := range []string{"<img src=x", "<script>alert(1)", "<link", "@import", "url(", " src=", "http-equiv=\"refresh\""} {
+	for _, bad := range []string{"<img", "<script>alert(1)", "<link", "<iframe", "<object", "<embed", "@import", "url(", "http-equiv=\"refresh\""} {
 		if strings.Contains(html, bad) {
 			t.Errorf("HTML contains %q", bad)
 		}
+	}
+	if m := regexp.MustCompile(`<[a-z]+\s[^>]*\b(src|srcset|data)=`).FindString(html); m != "" {
+		t.Errorf("HTML loads something: %s", m)
+	}
+	if !strings.Contains(html, "&lt;img src=x onerror=alert(1)&gt;") {
+		t.Error("a hostile record name is not shown escaped")
 	}
 	if !strings.Contains(html, "Content-Security-Policy\" content=\"default-src 'none'") {
 		t.Error("no Content-Security-Policy forbidding external loads")

@@ -206,3 +206,18 @@ func TestUnsafeBuiltinsRejected(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesMarkdownIsCurrent keeps rules/RULES.md in step with the pack.
+func TestRulesMarkdownIsCurrent(t *testing.T) {
+	code, out, errOut := run(t, "", "rules", "-f", "markdown")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want, err := os.ReadFile(filepath.Join(repoRoot, "rules/RULES.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Error("rules/RULES.md is out of date: run `go run ./cmd/gate rules -f markdown > rules/RULES.md`")
+	}
+}

@@ -119,10 +119,9 @@ policy_documents_of(v, refs) := docs if {
 	count(docs) > 0
 } else := {d |
 	some addr in refs
-	some ds in input.resources
+	some ds in at_address(addr)
 	ds.mode == "data"
 	ds.type == "aws_iam_policy_document"
-	ds.config_address == addr
 	d := data_document(ds)
 }
 
@@ -303,7 +302,73 @@ public_allow(st) if {
 }
 
 # ---------------------------------------------------------------------------
+# Indexes, evaluated once per document (rules must not scan input.resources
+# inside per-resource loops: plans hold thousands of resources).
+
+# by_address[a]: the resources (managed and data) at config address a.
+by_address[a] contains r if {
+	some r in input.resources
+	a := r.config_address
+}
+
+# managed_by_type[t]: the managed resources of type t.
+managed_by_type[t] contains r if {
+	some r in input.resources
+	r.mode == "managed"
+	t := r.type
+}
+
+# by_identity[v]: managed resources with v as id, arn, bucket or name.
+by_identity[v] contains r if {
+	some r in input.resources
+	r.mode == "managed"
+	some k in identity_keys
+	v := r.values[k]
+	known_string(v)
+}
+
+identity_keys := ["id", "arn", "bucket", "name"]
+
+at_address(a) := object.get(by_address, a, set())
+
+# entry(index, key): the set at key (an array: object.get would read an array
+# key as a path), empty when absent.
+entry(index, key) := index[key]
+
+else := set()
+
+# managed(t): the managed resources of type t (a set).
+managed(t) := object.get(managed_by_type, t, set())
+
+# ---------------------------------------------------------------------------
 # Joins between a resource and the resources that configure it
+#
+# A configuring resource ("child", e.g. aws_s3_bucket_versioning) names its
+# parent (the bucket) in one attribute. The child designates a parent by a
+# reference in the configuration (refs), directly or through one
+# intermediate resource of another kind (bucket =
+# aws_s3_bucket_public_access_block.x.bucket), or by a known literal equal to
+# the parent's id, arn, bucket or name. A child whose attribute is unknown
+# without a resolvable reference (a variable, a data source, another
+# module's output) "floats": it may configure any parent, so no rule may
+# conclude that a parent is unconfigured.
+
+# join_kinds[t][name]: the kind of parent that attribute name of a resource
+# of type t designates. Only these relations are indexed; for any other
+# (t, name), maybe_configured_by is true, so a rule cannot fire on it.
+join_kinds := {
+	"aws_s3_bucket_public_access_block": {"bucket": "aws_s3_bucket"},
+	"aws_s3_bucket_server_side_encryption_configuration": {"bucket": "aws_s3_bucket"},
+	"aws_s3_bucket_versioning": {"bucket": "aws_s3_bucket"},
+	"aws_s3_bucket_logging": {"bucket": "aws_s3_bucket", "target_bucket": "aws_s3_bucket"},
+	"aws_s3_bucket_policy": {"bucket": "aws_s3_bucket"},
+	"aws_s3_bucket_acl": {"bucket": "aws_s3_bucket"},
+	"aws_s3_bucket_ownership_controls": {"bucket": "aws_s3_bucket"},
+	"aws_flow_log": {"vpc_id": "aws_vpc"},
+	"aws_security_group_rule": {"security_group_id": "aws_security_group"},
+	"aws_vpc_security_group_ingress_rule": {"security_group_id": "aws_security_group"},
+	"aws_vpc_security_group_egress_rule": {"security_group_id": "aws_security_group"},
+}
 
 # Resource types that are the same kind of parent (a flow log on the default
 # VPC points at aws_default_vpc).
@@ -313,114 +378,139 @@ else := "aws_security_group" if t == "aws_default_security_group"
 
 else := t
 
-# joins(c, name, parent): c's attribute name designates parent, directly
-# (tf.refers) or through one intermediate resource of another kind whose own
-# attribute name designates parent (bucket = aws_s3_bucket_acl.x.bucket).
-joins(c, name, parent) if tf.refers(c, name, parent)
-
-joins(c, name, parent) if {
-	some x in intermediates(c, name, parent)
-	tf.refers(x, name, parent)
+# kind_address(a, kind): a is the config address of a managed parent of kind.
+kind_address(a, kind) if {
+	some x in at_address(a)
+	x.mode == "managed"
+	parent_kind(x.type) == kind
 }
 
-intermediates(c, name, parent) := [x |
-	some a in attr_refs(c, name)
-	some x in input.resources
-	x.config_address == a
+# intermediate_targets(a, name, kind): the parents an intermediate resource
+# at a designates through its own attribute name.
+intermediate_targets(a, name, kind) := {t |
+	some x in at_address(a)
 	x.mode == "managed"
-	parent_kind(x.type) != parent_kind(parent.type)
-]
+	parent_kind(x.type) != kind
+	some t in attr_refs(x, name)
+	kind_address(t, kind)
+}
 
-# configured_by(t, name, parent): managed resources of type t whose attribute
-# name designates parent.
-configured_by(t, name, parent) := [c | some c in tf.resources(t); joins(c, name, parent)]
+# targets(c, name, kind): the config addresses of the parents of kind that
+# c's attribute name designates by reference.
+targets(c, name, kind) := {a | some a in attr_refs(c, name); kind_address(a, kind)} | {t |
+	some a in attr_refs(c, name)
+	some t in intermediate_targets(a, name, kind)
+}
+
+# floats(c, name, kind): c's attribute may designate any parent.
+floats(c, name, _) if {
+	count(attr_refs(c, name)) == 0
+	tf.is_unknown(c.values[name])
+}
+
+floats(c, name, kind) if {
+	some a in attr_refs(c, name)
+	not resolvable(a, name, kind)
+}
+
+resolvable(a, _, kind) if kind_address(a, kind)
+
+resolvable(a, name, kind) if {
+	some x in at_address(a)
+	x.mode == "managed"
+	parent_kind(x.type) != kind
+	refs := attr_refs(x, name)
+	count(refs) > 0
+	every r in refs {
+		kind_address(r, kind)
+	}
+}
+
+relation(t, name) := kind if kind := join_kinds[t][name]
+
+# links[[t, name, a]]: the resources of type t whose attribute name refers
+# to the parent at config address a.
+links[[t, name, a]] contains c if {
+	some t, names in join_kinds
+	some c in managed(t)
+	some name, kind in names
+	some a in targets(c, name, kind)
+}
+
+# literal_links[[t, name, v]]: the resources of type t whose attribute name
+# is the known string v.
+literal_links[[t, name, v]] contains c if {
+	some t, names in join_kinds
+	some c in managed(t)
+	some name, _ in names
+	v := c.values[name]
+	known_string(v)
+}
+
+# floating[[t, name]]: the resources of type t whose attribute name floats.
+floating[[t, name]] contains c if {
+	some t, names in join_kinds
+	some c in managed(t)
+	some name, kind in names
+	floats(c, name, kind)
+}
+
+# literal_only[[t, name]]: the resources of type t that name their parent by
+# a literal only (no reference).
+literal_only[[t, name]] contains c if {
+	some t, names in join_kinds
+	some c in managed(t)
+	some name, _ in names
+	count(attr_refs(c, name)) == 0
+	known_string(c.values[name])
+}
+
+identities(p) := {v | some k in identity_keys; v := p.values[k]; known_string(v)}
+
+# configured_set(t, name, parent): the managed resources of type t whose
+# attribute name designates parent (a set).
+configured_set(t, name, parent) := entry(links, [t, name, parent.config_address]) | {c |
+	some v in identities(parent)
+	some c in entry(literal_links, [t, name, v])
+}
+
+# configured_by(t, name, parent): configured_set as an array.
+configured_by(t, name, parent) := [c | some c in configured_set(t, name, parent)]
+
+# joins(c, name, parent): c's attribute name designates parent.
+joins(c, name, parent) if c in configured_set(c.type, name, parent)
+
+# unresolved_for(t, name, parent): the resources of type t that may
+# configure parent but cannot be resolved: floating ones, and ones naming a
+# literal when parent has no known identifier to compare with.
+unresolved_for(t, name, parent) := {c |
+	some c in entry(floating, [t, name])
+	not c in configured_set(t, name, parent)
+} | {c |
+	not identified(parent)
+	some c in entry(literal_only, [t, name])
+	not c in configured_set(t, name, parent)
+}
 
 # maybe_configured_by(t, name, parent): some resource of type t might
-# configure parent but its attribute cannot be resolved (a variable, a data
-# source, another module's output, a literal id of a parent not yet known).
-maybe_configured_by(t, name, parent) if {
-	some c in tf.resources(t)
-	not joins(c, name, parent)
-	not targets_other(c, name, parent)
-}
+# configure parent without being known to (see unresolved_for), or the
+# relation is not indexed.
+maybe_configured_by(t, name, parent) if count(unresolved_for(t, name, parent)) > 0
+
+maybe_configured_by(t, name, _) if not relation(t, name)
 
 # not_configured_by(t, name, parent): provably no resource of type t
 # configures parent.
 not_configured_by(t, name, parent) if {
-	every c in tf.resources(t) {
-		not joins(c, name, parent)
-		targets_other(c, name, parent)
-	}
-}
-
-# targets_other(c, name, parent): c's attribute name provably designates
-# something other than parent.
-targets_other(c, name, parent) if {
-	tf.missing(c, name)
-	count(attr_refs(c, name)) == 0
-}
-
-targets_other(c, name, parent) if {
-	refs := attr_refs(c, name)
-	count(refs) > 0
-	every a in refs {
-		other_address(a, name, parent)
-	}
-}
-
-targets_other(c, name, parent) if {
-	count(attr_refs(c, name)) == 0
-	known_string(c.values[name])
-	not tf.refers(c, name, parent)
-	identified(parent)
-}
-
-# other_address(a, name, parent): config address a is another managed parent
-# of the same kind, or an intermediate resource that itself targets another
-# parent.
-other_address(a, _, parent) if {
-	a != parent.config_address
-	some o in input.resources
-	o.config_address == a
-	o.mode == "managed"
-	parent_kind(o.type) == parent_kind(parent.type)
-}
-
-other_address(a, name, parent) if {
-	some x in input.resources
-	x.config_address == a
-	x.mode == "managed"
-	parent_kind(x.type) != parent_kind(parent.type)
-	not tf.refers(x, name, parent)
-	direct_other(x, name, parent)
-}
-
-direct_other(x, name, parent) if {
-	refs := attr_refs(x, name)
-	count(refs) > 0
-	every a in refs {
-		a != parent.config_address
-		some o in input.resources
-		o.config_address == a
-		o.mode == "managed"
-		parent_kind(o.type) == parent_kind(parent.type)
-	}
-}
-
-direct_other(x, name, parent) if {
-	count(attr_refs(x, name)) == 0
-	known_string(x.values[name])
-	not tf.refers(x, name, parent)
-	identified(parent)
+	relation(t, name)
+	count(configured_set(t, name, parent)) == 0
+	not maybe_configured_by(t, name, parent)
 }
 
 # identified(parent): a known literal that matches none of parent's
 # identifiers cannot designate it: parent has a known identifier, or is being
 # created (its id does not exist yet).
-identified(parent) if {
-	some k in ["id", "arn", "bucket", "name"]
-	known_string(parent.values[k])
-}
+identified(parent) if count(identities(parent)) > 0
 
 identified(parent) if parent.action == "create"
 
@@ -433,22 +523,20 @@ pab_flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", 
 bucket_pabs(b) := configured_by("aws_s3_bucket_public_access_block", "bucket", b)
 
 # flag_maybe_on(b, flag): the public access block setting flag may be in
-# force for bucket b: true or unknown at account level or in a block joined
-# to b, or set in a block whose bucket cannot be resolved.
+# force for bucket b: true or unknown at account level, in a block joined to
+# b, or in a block whose bucket cannot be resolved.
 flag_maybe_on(_, flag) if {
-	some a in tf.resources("aws_s3_account_public_access_block")
+	some a in managed("aws_s3_account_public_access_block")
 	flag_true_or_unknown(a, flag)
 }
 
 flag_maybe_on(b, flag) if {
-	some p in bucket_pabs(b)
+	some p in configured_set("aws_s3_bucket_public_access_block", "bucket", b)
 	flag_true_or_unknown(p, flag)
 }
 
 flag_maybe_on(b, flag) if {
-	some p in tf.resources("aws_s3_bucket_public_access_block")
-	not joins(p, "bucket", b)
-	not targets_other(p, "bucket", b)
+	some p in unresolved_for("aws_s3_bucket_public_access_block", "bucket", b)
 	flag_true_or_unknown(p, flag)
 }
 
@@ -459,13 +547,12 @@ flag_true_or_unknown(p, flag) if tf.is_unknown(p.values[flag])
 # acls_disabled_maybe(b): S3 Object Ownership BucketOwnerEnforced may be set
 # for bucket b, which disables ACLs altogether.
 acls_disabled_maybe(b) if {
-	some o in tf.resources("aws_s3_bucket_ownership_controls")
-	not targets_other(o, "bucket", b)
+	some o in configured_set("aws_s3_bucket_ownership_controls", "bucket", b)
 	ownership_enforced_or_unknown(o)
 }
 
 acls_disabled_maybe(b) if {
-	some o in configured_by("aws_s3_bucket_ownership_controls", "bucket", b)
+	some o in unresolved_for("aws_s3_bucket_ownership_controls", "bucket", b)
 	ownership_enforced_or_unknown(o)
 }
 
@@ -476,22 +563,35 @@ ownership_enforced_or_unknown(o) if {
 	rule.object_ownership == "BucketOwnerEnforced"
 }
 
-# buckets_of(c): the aws_s3_bucket resources that c's bucket attribute designates.
-buckets_of(c) := [b | some b in tf.resources("aws_s3_bucket"); joins(c, "bucket", b)]
+# buckets_of(c): the aws_s3_bucket resources that c's bucket attribute
+# designates, by reference or by a known bucket name, id or arn.
+buckets_of(c) := [b | some b in buckets_set(c)]
+
+buckets_set(c) := {b |
+	some a in targets(c, "bucket", "aws_s3_bucket")
+	some b in at_address(a)
+	b.mode == "managed"
+	b.type == "aws_s3_bucket"
+} | {b |
+	v := c.values.bucket
+	known_string(v)
+	some b in object.get(by_identity, v, set())
+	b.type == "aws_s3_bucket"
+}
 
 # flag_maybe_on_for(c, flag): like flag_maybe_on for the bucket that a
 # bucket-level resource c (aws_s3_bucket_acl, aws_s3_bucket_policy)
 # configures. When that bucket is not in the document, any public access
 # block that may set the flag counts.
 flag_maybe_on_for(c, flag) if {
-	some b in buckets_of(c)
+	some b in buckets_set(c)
 	flag_maybe_on(b, flag)
 }
 
 flag_maybe_on_for(c, flag) if {
-	count(buckets_of(c)) == 0
+	count(buckets_set(c)) == 0
 	some t in ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"]
-	some p in tf.resources(t)
+	some p in managed(t)
 	flag_true_or_unknown(p, flag)
 }
 
@@ -499,13 +599,13 @@ flag_maybe_on_for(c, flag) if {
 # configures; when that bucket is not in the document, any ownership
 # controls that may disable ACLs count.
 acls_disabled_maybe_for(c) if {
-	some b in buckets_of(c)
+	some b in buckets_set(c)
 	acls_disabled_maybe(b)
 }
 
 acls_disabled_maybe_for(c) if {
-	count(buckets_of(c)) == 0
-	some o in tf.resources("aws_s3_bucket_ownership_controls")
+	count(buckets_set(c)) == 0
+	some o in managed("aws_s3_bucket_ownership_controls")
 	ownership_enforced_or_unknown(o)
 }
 

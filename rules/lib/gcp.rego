@@ -30,7 +30,7 @@ hierarchy_iam_types := {
 }
 
 # iam_resources(types) lists the managed resources whose type is in types.
-iam_resources(types) := [r | some r in input.resources; r.mode == "managed"; r.type in types]
+iam_resources(types) := [r | some t in types; some r in tf.resources(t)]
 
 # iam_grants(r) is the set of grants {"role", "member", "attr"} made by a
 # google_*_iam_member (member), google_*_iam_binding (members) or
@@ -441,7 +441,7 @@ sql_flags_known(r) if {
 instance_types := {"google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template"}
 
 # instances lists the managed instances and instance templates.
-instances := [r | some r in input.resources; r.mode == "managed"; r.type in instance_types]
+instances := [r | some t in instance_types; some r in tf.resources(t)]
 
 # os_login_undetermined(r): whether OS Login applies to r cannot be told:
 # r's own enable-oslogin value, its metadata map, or the project's OS Login
@@ -476,7 +476,7 @@ os_login_undetermined(_) if {
 # ---------------------------------------------------------------------------
 
 # clusters lists the managed GKE clusters.
-clusters := [r | some r in input.resources; r.mode == "managed"; r.type == "google_container_cluster"]
+clusters := tf.resources("google_container_cluster")
 
 # autopilot(r): the cluster is an Autopilot cluster.
 autopilot(r) if r.values.enable_autopilot == true
@@ -486,9 +486,8 @@ autopilot(r) if r.values.enable_autopilot == true
 # node_config of each inline node_pool block, and that of each
 # google_container_node_pool. path is where the node_config block sits.
 node_configs contains {"resource": r, "config": c, "path": "node_config[0]"} if {
-	some r in input.resources
-	r.mode == "managed"
-	r.type in {"google_container_cluster", "google_container_node_pool"}
+	some t in ["google_container_cluster", "google_container_node_pool"]
+	some r in tf.resources(t)
 	c := nested(r, ["node_config"])
 }
 

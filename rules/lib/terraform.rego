@@ -16,15 +16,34 @@ is_unknown(v) if v == unknown_value
 known(v) if not is_unknown(v)
 
 # resources(t) lists managed resources of type t (data sources excluded).
-# The comprehension sits in the body, assigned to a variable, so that OPA
-# indexes it by t once per evaluation: every later call is a hash lookup,
-# not a scan of all resources.
+# The engine hands rules an index of the resources by mode and type
+# (input._index, built in Go from the same values), so each call is a
+# lookup: a plan of N resources costs O(N) however many rules ask. Without
+# the index (unit tests with a literal input) the lists are built here.
 resources(t) := rs if {
-	rs := [r | some r in input.resources; r.type == t; r.mode == "managed"]
-}
+	rs := input._index.managed[t]
+} else := rs if {
+	not input._index
+	rs := _managed[t]
+} else := []
 
 # data_sources(t) lists data sources of type t.
 data_sources(t) := rs if {
+	rs := input._index.data[t]
+} else := rs if {
+	not input._index
+	rs := _data[t]
+} else := []
+
+_types contains r.type if some r in input.resources
+
+_managed[t] := rs if {
+	some t in _types
+	rs := [r | some r in input.resources; r.type == t; r.mode == "managed"]
+}
+
+_data[t] := rs if {
+	some t in _types
 	rs := [r | some r in input.resources; r.type == t; r.mode == "data"]
 }
 

@@ -44,9 +44,8 @@ deny contains tf.finding(g, dir, msg) if {
 }
 
 deny contains tf.finding(r, "security_group_id", msg) if {
-	some t in ["aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"]
-	some r in tf.resources(t)
 	some g in tf.resources("aws_default_security_group")
-	aws.joins(r, "security_group_id", g)
+	some t in ["aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"]
+	some r in aws.configured_set(t, "security_group_id", g)
 	msg := sprintf("%s adds a rule to the default security group %s; it should allow no traffic", [r.address, g.address])
 }

@@ -48,20 +48,24 @@ no_inline_logging(b) if tf.missing(b, "logging")
 no_inline_logging(b) if b.values.logging == []
 
 # log_target(b): some logging configuration in this document writes to b.
-log_target(b) if {
-	some l in tf.resources("aws_s3_bucket_logging")
-	aws.joins(l, "target_bucket", b)
-}
+log_target(b) if count(aws.configured_set("aws_s3_bucket_logging", "target_bucket", b)) > 0
+
+log_target(b) if b.config_address in legacy_target_refs
 
 log_target(b) if {
+	some v in aws.identities(b)
+	v in legacy_target_names
+}
+
+# The targets of legacy logging blocks, by reference and by known name.
+legacy_target_refs contains a if {
 	some o in tf.resources("aws_s3_bucket")
-	b.config_address in aws.attr_refs(o, "logging.target_bucket")
+	some a in aws.attr_refs(o, "logging.target_bucket")
 }
 
-log_target(b) if {
+legacy_target_names contains v if {
 	some o in tf.resources("aws_s3_bucket")
 	some lg in tf.blocks(o, "logging")
-	aws.known_string(lg.target_bucket)
-	some k in ["bucket", "id", "arn"]
-	lg.target_bucket == b.values[k]
+	v := lg.target_bucket
+	aws.known_string(v)
 }

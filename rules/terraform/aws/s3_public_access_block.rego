@@ -43,8 +43,8 @@ import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(b, "", msg) if {
+	count(account_blocks) == 0
 	some b in tf.resources("aws_s3_bucket")
-	count(tf.resources("aws_s3_account_public_access_block")) == 0
 	aws.not_configured_by("aws_s3_bucket_public_access_block", "bucket", b)
 	msg := sprintf("S3 bucket %s has no public access block: no aws_s3_bucket_public_access_block for it and no aws_s3_account_public_access_block", [b.address])
 }
@@ -65,6 +65,8 @@ flag_off(p, f) if tf.is_false(p, f)
 # setting is on (or may be: unknown).
 account_on(p, f) if {
 	p.type == "aws_s3_bucket_public_access_block"
-	some a in tf.resources("aws_s3_account_public_access_block")
+	some a in account_blocks
 	aws.flag_true_or_unknown(a, f)
 }
+
+account_blocks := tf.resources("aws_s3_account_public_access_block")
