@@ -79,7 +79,12 @@ else
 	elif [ "$rc" = 124 ]; then
 		TRIVY_NOTE="trivy: not installed (go install did not finish in ${TRIVY_TIMEOUT}s; raise TRIVY_TIMEOUT)"
 	else
-		TRIVY_NOTE="trivy: not installed (go install failed: $(grep -v '^\s*$' "$WORK/logs/trivy-install.log" | tail -n 1 | cut -c1-160))"
+		if grep -q 'loading deprecation.*403' "$WORK/logs/trivy-install.log"; then
+			reason="the module proxy answers 403 for trivy's version list, which go install reads to check for deprecation"
+		else
+			reason=$(grep '^go: ' "$WORK/logs/trivy-install.log" | tail -n 1 | sed -E 's#[a-z]+://[^ ]*#<url>#g' | cut -c1-240)
+		fi
+		TRIVY_NOTE="trivy: not installed (go install failed: ${reason:-exit $rc, see $WORK/logs/trivy-install.log})"
 	fi
 fi
 [ -z "$TRIVY_NOTE" ] || log "$TRIVY_NOTE"

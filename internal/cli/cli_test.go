@@ -221,3 +221,37 @@ func TestRulesMarkdownIsCurrent(t *testing.T) {
 		t.Error("rules/RULES.md is out of date: run `go run ./cmd/gate rules -f markdown > rules/RULES.md`")
 	}
 }
+
+// TestPlanMappedToSource: plan findings point at the .tf line of their
+// resource, through local modules; inline `# gate:ignore` comments apply
+// until they expire.
+func TestPlanMappedToSource(t *testing.T) {
+	sarif := filepath.Join(t.TempDir(), "m.sarif")
+	code, out, errOut := run(t, "", "check", filepath.Join(repoRoot, "fixtures/terraform/mapped"),
+		"--enable", "GATE-AWS-EBS-001,GATE-AWS-RDS-001", "-f", "text", "-f", "sarif", "-o", "-", "-o", sarif)
+	if code != 1 {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"module.db.aws_db_instance.this[0]  fixtures/terraform/mapped/modules/db/main.tf:11",
+		"also: fixtures/terraform/mapped/plan.json:",
+		`excepted: "scratch volume for load tests, no customer data" until 2099-12-31 (fixtures/terraform/mapped/main.tf:7`,
+		"aws_ebs_volume.old  fixtures/terraform/mapped/main.tf:18",
+		"(exception expired 2025-01-31)",
+		"exception for GATE-AWS-EBS-001 on aws_ebs_volume.old expired on 2025-01-31",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q\n%s", want, out)
+		}
+	}
+	b, err := os.ReadFile(sarif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"uri": "fixtures/terraform/mapped/modules/db/main.tf"`, `"kind": "inSource"`,
+		`"justification": "scratch volume for load tests, no customer data"`, `"uriBaseId": "%SRCROOT%"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("SARIF lacks %s", want)
+		}
+	}
+}

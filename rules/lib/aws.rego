@@ -333,9 +333,9 @@ at_address(a) := object.get(by_address, a, set())
 
 # entry(index, key): the set at key (an array: object.get would read an array
 # key as a path), empty when absent.
-entry(index, key) := index[key]
-
-else := set()
+entry(index, key) := v if {
+	v := index[key]
+} else := set()
 
 # managed(t): the managed resources of type t (a set).
 managed(t) := object.get(managed_by_type, t, set())

@@ -33,9 +33,10 @@ func Exceptions() []model.Suppression {
 }
 
 // Runs runs the engine n times over the example stacks under root (the
-// repository root) — the failing example twice, then the fixed one, and
-// so on; every third day from Start; blocking at medium — and returns the
-// unsealed records, with GitHub metadata made up for repository repo.
+// repository root), every third day from Start — the failing example
+// (blocking at medium) in runs 1–4 and 7, the fixed one (blocking at high)
+// in the others — and returns the unsealed records, with GitHub metadata
+// made up for repository repo.
 func Runs(ctx context.Context, root string, n int, repo string) ([]*evidence.Record, error) {
 	eng, err := engine.New(ctx, engine.Options{})
 	if err != nil {
@@ -47,14 +48,16 @@ func Runs(ctx context.Context, root string, n int, repo string) ([]*evidence.Rec
 	}
 	var out []*evidence.Record
 	for i := 0; i < n; i++ {
-		dir := "fixtures/example"
-		if i%3 == 2 {
-			dir = "fixtures/example-fixed"
+		// The story: four pull requests on the failing stack (blocked at
+		// medium), the fix, a regression in the seventh, fixed again.
+		dir, failOn := "fixtures/example", model.SeverityMedium
+		if i >= 4 && i != 6 {
+			dir, failOn = "fixtures/example-fixed", model.SeverityHigh
 		}
 		opts := engine.Options{
 			Root:       root,
 			Paths:      []string{filepath.Join(root, dir)},
-			FailOn:     model.SeverityMedium,
+			FailOn:     failOn,
 			Now:        Start.AddDate(0, 0, 3*i),
 			Exceptions: Exceptions(),
 		}

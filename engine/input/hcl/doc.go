@@ -31,10 +31,11 @@
 //     functions whose result is not known before apply (timestamp, uuid, …)
 //     or that are not implemented return an unknown value.
 //
-// Numbers are converted as follows, everywhere in the document: a number
-// whose exact value has a float64 with the same shortest decimal form is a
-// float64 (every integer of magnitude up to 2^53, and decimals such as 0.1);
-// any other number is a json.Number holding its exact decimal form.
+// Numbers are converted the same way everywhere in the document: integers
+// of magnitude up to 2^53, and decimals whose nearest float64 has the same
+// shortest decimal form as the exact value (0.25, 0.1), are float64; any
+// other number is a json.Number holding the exact value (all digits for an
+// integer, such as 9007199254740993).
 //
 // Hostile input is bounded: files over Options.MaxFileSize, binary or
 // non-UTF-8 files and files nested deeper than the parser can safely follow

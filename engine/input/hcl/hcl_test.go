@@ -165,7 +165,7 @@ func TestValues(t *testing.T) {
 		{sg, []any{"values", "ingress", 0, "from_port"}, float64(443)},
 		{sg, []any{"values", "ratio"}, 0.25},
 		{sg, []any{"values", "neg"}, float64(-7)},
-		{sg, []any{"values", "huge"}, json.Number("1.2345678901234567890123456789e+29")},
+		{sg, []any{"values", "huge"}, json.Number("123456789012345678901234567890")},
 		{sg, []any{"values", "precise"}, json.Number("0.1000000000000000000001")},
 		{sg, []any{"values", "policy"}, `{"Statement":[],"Version":"2012-10-17"}`},
 	})
@@ -888,4 +888,129 @@ func TestCorpusExpectations(t *testing.T) {
 		{"aws_ebs_volume.disabled", []any{"values", "encrypted"}, false},
 		{"aws_ebs_volume.default", []any{"values", "encrypted"}, "<absent>"},
 	})
+}
+
+func TestEvaluationEdgeCases(t *testing.T) {
+	src := `variable "obj" {
+  type    = object({ a = optional(string, "dflt"), b = number })
+  default = { b = 1 }
+}
+variable "secret_map" {
+  default   = { a = "1" }
+  sensitive = true
+}
+resource "x_neg" "a" { count = -1 }
+resource "x_frac" "a" { count = 1.5 }
+resource "x_str" "a" { count = "abc" }
+resource "x_null" "a" { count = null }
+resource "x_list" "a" {
+  for_each = ["b", "a", "b"]
+  v = each.key
+}
+resource "x_unkset" "a" { for_each = toset([aws_x.y.id, "b"]) }
+resource "x_sens" "a" {
+  for_each = var.secret_map
+  v = each.value
+  k = each.key
+}
+resource "x_dyn" "a" {
+  dynamic "s" {
+    for_each = "str"
+    content { v = 1 }
+  }
+  dynamic "u" {
+    for_each = [1]
+  }
+  dynamic "w" {
+    for_each = sensitive([1, 2])
+    content { v = w.value }
+  }
+}
+resource "aws_instance" "p" {
+  provider = google.west
+  b = count.index
+  c = provider::aws::arn_parse("x")
+  d = length("héllo")
+  e = var.obj
+  f = "%{ for x in aws_x.y.list }${x}%{ endfor }"
+  g = merge({ a = 1 }, { b = aws_x.y.id })
+  h = nosuchfunc(1)
+  i = var.nosuch
+  k = timestamp()
+  m = sum([1, 2.5])
+  n = one([])
+  o = index(["a", "b"], "b")
+  p = alltrue([true, aws_x.y.b])
+  r = nonsensitive(sensitive("x"))
+  t = base64decode(base64encode("hé"))
+  u = coalesce("", "x")
+  w = 9007199254740993
+  y = 1e400
+  z = True
+}
+module "m" {
+  source = var.src
+}
+`
+	dir := writeTree(t, map[string]string{"main.tf": src})
+	doc, errs := ReadDir(context.Background(), dir, Options{Root: dir})
+	if len(errs) != 0 || doc == nil {
+		t.Fatalf("errors = %v", errs)
+	}
+	if _, err := json.Marshal(doc.Input); err != nil {
+		t.Fatal(err)
+	}
+	wantAddrs := []string{"x_neg.a", "x_frac.a", "x_str.a", "x_null.a", `x_list.a["a"]`, `x_list.a["b"]`,
+		"x_unkset.a", `x_sens.a["a"]`, "x_dyn.a", "aws_instance.p"}
+	if got := addresses(doc); !reflect.DeepEqual(got, wantAddrs) {
+		t.Errorf("addresses = %q", got)
+	}
+	p := "aws_instance.p"
+	checkValues(t, doc, []valueCase{
+		{"x_neg.a", []any{"index"}, nil},
+		{`x_sens.a["a"]`, []any{"values"}, map[string]any{"k": "a", "v": Sensitive}},
+		{"x_dyn.a", []any{"values", "s"}, []any{model.Unknown}},
+		{"x_dyn.a", []any{"values", "u"}, []any{model.Unknown}},
+		{"x_dyn.a", []any{"values", "w"}, []any{map[string]any{"v": Sensitive}, map[string]any{"v": Sensitive}}},
+		{p, []any{"provider"}, "google"},
+		{p, []any{"values", "b"}, model.Unknown},
+		{p, []any{"values", "c"}, model.Unknown},
+		{p, []any{"values", "d"}, float64(5)},
+		{p, []any{"values", "e"}, map[string]any{"a": "dflt", "b": float64(1)}},
+		{p, []any{"values", "f"}, model.Unknown},
+		{p, []any{"refs", "f"}, []any{"aws_x.y"}},
+		{p, []any{"values", "g"}, map[string]any{"a": float64(1), "b": model.Unknown}},
+		{p, []any{"values", "h"}, model.Unknown},
+		{p, []any{"values", "i"}, model.Unknown},
+		{p, []any{"values", "k"}, model.Unknown},
+		{p, []any{"values", "m"}, 3.5},
+		{p, []any{"values", "n"}, nil},
+		{p, []any{"values", "o"}, float64(1)},
+		{p, []any{"values", "p"}, model.Unknown},
+		{p, []any{"values", "r"}, "x"},
+		{p, []any{"values", "t"}, "hé"},
+		{p, []any{"values", "u"}, "x"},
+		{p, []any{"values", "w"}, json.Number("9007199254740993")},
+		{p, []any{"values", "y"}, json.Number("1e+400")},
+		{p, []any{"values", "z"}, true},
+	})
+	if v := doc.Input["variables"].(map[string]any)["secret_map"]; v != Sensitive {
+		t.Errorf("sensitive variable = %v", v)
+	}
+	for _, n := range []string{
+		"x_neg.a: count -1 is not a whole number",
+		"x_frac.a: count 1.5 is not a whole number",
+		"x_str.a: count is not a number",
+		"x_null.a: count is null",
+		"x_list.a: for_each is a list",
+		"x_unkset.a: for_each has elements not known before apply",
+		`dynamic "u" block needs for_each and content`,
+		`Call to unknown function`,
+		"module.m has no literal source string",
+		"True is not a Terraform boolean",
+	} {
+		if !hasNote(doc, n) {
+			t.Errorf("no note %q in\n%s", n, strings.Join(doc.Notes, "\n"))
+		}
+	}
 }

@@ -70,8 +70,10 @@ func toJSONDepth(v cty.Value, depth int) any {
 	return model.Unknown
 }
 
-// numberJSON converts a number: float64 when the float64 nearest to it has
-// the same shortest decimal form as the exact value, else json.Number.
+// numberJSON converts a number: float64 for integers up to 2^53 and for
+// decimals whose nearest float64 has the same shortest decimal form as the
+// exact value; otherwise json.Number with the exact value (all digits for
+// integers below 2^1024, else the shortest exponent form).
 func numberJSON(bf *big.Float) any {
 	if bf.IsInf() {
 		return model.Unknown
@@ -80,6 +82,10 @@ func numberJSON(bf *big.Float) any {
 		if i, acc := bf.Int64(); acc == big.Exact && i >= -(1<<53) && i <= 1<<53 {
 			return float64(i)
 		}
+	}
+	if bf.IsInt() && bf.MantExp(nil) <= 1024 {
+		// A large integer: all its digits (at most about 300).
+		return json.Number(bf.Text('f', 0))
 	}
 	f, _ := bf.Float64()
 	exact := bf.Text('g', -1)
