@@ -146,7 +146,8 @@ func (j *pageNumbers) metrics() map[string]string {
 // TestChromiumComplianceReport opens the HTML report in headless Chromium:
 // it must run its script without errors, show the JSON report's numbers,
 // and filter rows by status; a screenshot is written for review (and to
-// $GATE_SCREENSHOT_DIR/report-sample.png with the page beside it, when set).
+// $GATE_SCREENSHOT_DIR/report-sample.png with the page beside it, when set;
+// a relative directory is taken from the repository root).
 func TestChromiumComplianceReport(t *testing.T) {
 	bin := chromium(t)
 	cases := []struct {
@@ -297,6 +298,9 @@ func TestChromiumComplianceReport(t *testing.T) {
 			}
 			t.Logf("screenshot: %s (%d bytes)", shot, len(png))
 			if dir := os.Getenv("GATE_SCREENSHOT_DIR"); dir != "" && tc.sample {
+				if !filepath.IsAbs(dir) {
+					dir = filepath.Join("../..", dir) // relative to the repository root
+				}
 				if err := os.MkdirAll(dir, 0o755); err != nil {
 					t.Fatal(err)
 				}

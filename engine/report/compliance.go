@@ -434,7 +434,11 @@ func exceptionText(e evidence.ExceptionUse) string {
 	if e.Ticket != "" {
 		meta = append(meta, e.Ticket)
 	}
-	meta = append(meta, fmt.Sprintf("suppressed findings in %d run(s)", e.Runs))
+	if e.Runs == 0 {
+		meta = append(meta, "in force, matched no finding")
+	} else {
+		meta = append(meta, fmt.Sprintf("suppressed findings in %d run(s)", e.Runs))
+	}
 	b.WriteString(" (" + strings.Join(meta, ", ") + ")")
 	return b.String()
 }

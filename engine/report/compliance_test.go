@@ -17,6 +17,7 @@ import (
 	"github.com/gatehq/gate/engine/evidence"
 	"github.com/gatehq/gate/engine/evidence/evidencetest"
 	"github.com/gatehq/gate/engine/model"
+	"github.com/gatehq/gate/internal/version"
 )
 
 const sampleRepo = "acme/payments"
@@ -93,7 +94,7 @@ func buildCompliance(t *testing.T, dir string) *Compliance {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return BuildCompliance(cat, v, ComplianceOptions{Source: "evidence/", Version: "0.0.0-test"})
+	return BuildCompliance(cat, v, ComplianceOptions{Source: "evidence/", Version: version.Version})
 }
 
 func TestComplianceMatrix(t *testing.T) {

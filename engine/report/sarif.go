@@ -57,10 +57,19 @@ func defaultLevel(s model.Severity) string {
 	return "note"
 }
 
-// uri turns a root-relative path into a relative URI reference.
+// uri turns a root-relative path into a relative URI reference. A first
+// segment holding a colon gets "./" (else "a:b/c.tf" reads as scheme "a"),
+// and leading slashes collapse to one (else "//x/y" reads as host "x").
 func uri(p string) string {
 	u := url.URL{Path: p}
-	return u.EscapedPath()
+	s := u.EscapedPath()
+	if strings.HasPrefix(s, "//") {
+		return "/" + strings.TrimLeft(s, "/")
+	}
+	if first, _, _ := strings.Cut(s, "/"); strings.Contains(first, ":") {
+		return "./" + s
+	}
+	return s
 }
 
 func physical(p model.Position) *sarif.PhysicalLocation {

@@ -9,9 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -40,9 +42,9 @@ type Config struct {
 		Disable []string `yaml:"disable"`
 	} `yaml:"rules"`
 	// Params are rule parameters: rule id → name → value.
-	Params   map[string]map[string]any `yaml:"params"`
-	Exclude  []string                  `yaml:"exclude"`
-	Policies []string                  `yaml:"policies"`
+	Params   Params   `yaml:"params"`
+	Exclude  []string `yaml:"exclude"`
+	Policies []string `yaml:"policies"`
 	// Exceptions is the exceptions file (relative to the config file's directory).
 	Exceptions       string `yaml:"exceptions"`
 	MaxExceptionDays int    `yaml:"max_exception_days"`
@@ -156,37 +158,137 @@ func Load(ctx context.Context, path string) (*Config, error) {
 	if c.MaxExceptionDays < 0 {
 		return nil, &Error{Path: path, Err: errors.New("max_exception_days must not be negative")}
 	}
-	for id, kv := range c.Params {
-		for k, v := range kv {
-			kv[k] = normalise(v)
-		}
-		c.Params[id] = kv
-	}
 	return c, nil
 }
 
-// normalise turns yaml's map[string]interface{} trees and ints into the
-// JSON-shaped values OPA takes.
-func normalise(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			x[k] = normalise(e)
-		}
-		return x
-	case []any:
-		for i, e := range x {
-			x[i] = normalise(e)
-		}
-		return x
-	case int:
-		return float64(x)
-	case int64:
-		return float64(x)
-	case uint64:
-		return float64(x)
+// Params are rule parameters by rule id and name. Their values go to OPA's
+// store, so they are JSON-shaped: nil, bool, float64, string, []any and
+// map[string]any.
+type Params map[string]map[string]any
+
+// UnmarshalYAML reads the params mapping, rejecting what has no JSON form
+// (mapping keys that are not strings, infinite or NaN numbers) with the line.
+// Timestamps become RFC 3339 strings (YYYY-MM-DD for a date).
+func (p *Params) UnmarshalYAML(n *yaml.Node) error {
+	if isNull(n) {
+		*p = nil
+		return nil
 	}
-	return v
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: params must be a mapping of rule id to parameters", n.Line)
+	}
+	out := Params{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		id, err := mappingKey(k, "params")
+		if err != nil {
+			return err
+		}
+		if _, dup := out[id]; dup {
+			return fmt.Errorf("line %d: params: rule %q given twice", k.Line, id)
+		}
+		kv := map[string]any{}
+		out[id] = kv
+		if isNull(v) {
+			continue
+		}
+		if v.Kind != yaml.MappingNode {
+			return fmt.Errorf("line %d: params.%s must be a mapping of parameter name to value", v.Line, id)
+		}
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			pk, pv := v.Content[j], v.Content[j+1]
+			name, err := mappingKey(pk, "params."+id)
+			if err != nil {
+				return err
+			}
+			if _, dup := kv[name]; dup {
+				return fmt.Errorf("line %d: params.%s: parameter %q given twice", pk.Line, id, name)
+			}
+			var x any
+			if err := pv.Decode(&x); err != nil {
+				return fmt.Errorf("line %d: params.%s.%s: %w", pv.Line, id, name, err)
+			}
+			val, err := jsonValue(x)
+			if err != nil {
+				return fmt.Errorf("line %d: params.%s.%s: %w", pv.Line, id, name, err)
+			}
+			kv[name] = val
+		}
+	}
+	*p = out
+	return nil
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// mappingKey is the string of a mapping key; other keys are errors.
+func mappingKey(k *yaml.Node, where string) (string, error) {
+	if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
+		return "", fmt.Errorf("line %d: %s: key %q is not a string", k.Line, where, k.Value)
+	}
+	return k.Value, nil
+}
+
+// jsonValue turns what yaml decoded into an interface{} into a JSON-shaped
+// value, or says why it cannot.
+func jsonValue(v any) (any, error) {
+	switch x := v.(type) {
+	case nil, bool, string:
+		return x, nil
+	case int:
+		return float64(x), nil
+	case int64:
+		return float64(x), nil
+	case uint64:
+		return float64(x), nil
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return nil, fmt.Errorf("%v is not a finite number", x)
+		}
+		return x, nil
+	case time.Time:
+		if x.Equal(x.Truncate(24*time.Hour)) && x.Location() == time.UTC {
+			return x.Format("2006-01-02"), nil
+		}
+		return x.Format(time.RFC3339Nano), nil
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			ev, err := jsonValue(e)
+			if err != nil {
+				return nil, fmt.Errorf("[%d]: %w", i, err)
+			}
+			out[i] = ev
+		}
+		return out, nil
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			ev, err := jsonValue(e)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", k, err)
+			}
+			out[k] = ev
+		}
+		return out, nil
+	case map[any]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			ks, ok := k.(string)
+			if !ok {
+				return nil, fmt.Errorf("mapping key %v is not a string", k)
+			}
+			ev, err := jsonValue(e)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", ks, err)
+			}
+			out[ks] = ev
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("unsupported value of type %T", v)
 }
 
 // Dir is the directory relative paths in the file start from.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -26,11 +27,20 @@ func TestLoad(t *testing.T) {
 	}{
 		{"full", "frameworks: [soc2, iso27001]\nfail_on: medium\nunknown: fail\nrules:\n  disable: [GATE-AWS-S3-004]\nparams:\n  GATE-GH-002:\n    required_approvals: 2\nexclude: [fixtures/**]\npolicies: [policy]\nexceptions: risk/exceptions.yaml\nmax_exception_days: 30\ngithub:\n  repo: acme/app\n", ""},
 		{"empty", "", ""},
+		{"params", "params:\n  GATE-X-001:\n    when: 2024-01-01\n    at: 2024-01-01T10:00:00Z\n    n: 3\n    m: {k: [true, null, 1.5]}\n", ""},
 		{"unknown key", "frameworks: [soc2]\nfail-on: high\n", "unknown key \"fail-on\""},
 		{"unknown nested key", "rules:\n  enabled: [x]\n", ":2: unknown key \"enabled\""},
 		{"duplicate key", "fail_on: high\nfail_on: low\n", ":2: mapping key \"fail_on\" already defined"},
 		{"bad yaml", "frameworks: [soc2\n", ".gate.yaml:1:"},
 		{"negative days", "max_exception_days: -1\n", "must not be negative"},
+		// Found by FuzzLoadConfig: these values reached OPA's store and panicked it.
+		{"infinite param", "params:\n  GATE-X-001:\n    max_days: .inf\n", ":3: params.GATE-X-001.max_days: +Inf is not a finite number"},
+		{"NaN param", "params:\n  GATE-X-001:\n    v: [1, .nan]\n", ":3: params.GATE-X-001.v: [1]: NaN is not a finite number"},
+		{"non-string key in param", "params:\n  GATE-X-001:\n    m: {1: one}\n", ":3: params.GATE-X-001.m: mapping key 1 is not a string"},
+		{"non-string rule id", "params:\n  7: {a: 1}\n", ":2: params: key \"7\" is not a string"},
+		{"params not a mapping", "params: [a]\n", ":1: params must be a mapping"},
+		{"rule params not a mapping", "params:\n  GATE-X-001: 3\n", ":2: params.GATE-X-001 must be a mapping"},
+		{"duplicate param", "params:\n  GATE-X-001:\n    a: 1\n    a: 2\n", ":4: params.GATE-X-001: parameter \"a\" given twice"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -39,6 +49,12 @@ func TestLoad(t *testing.T) {
 			if tc.wantErr == "" {
 				if err != nil {
 					t.Fatal(err)
+				}
+				if tc.name == "params" {
+					want := map[string]any{"when": "2024-01-01", "at": "2024-01-01T10:00:00Z", "n": float64(3), "m": map[string]any{"k": []any{true, nil, 1.5}}}
+					if !reflect.DeepEqual(c.Params["GATE-X-001"], want) {
+						t.Errorf("params = %#v, want %#v", c.Params["GATE-X-001"], want)
+					}
 				}
 				if tc.name == "full" {
 					if c.FailOn != "medium" || c.Params["GATE-GH-002"]["required_approvals"] != float64(2) || c.MaxExceptionDays != 30 {

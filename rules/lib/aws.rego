@@ -305,31 +305,55 @@ public_allow(st) if {
 # Indexes, evaluated once per document (rules must not scan input.resources
 # inside per-resource loops: plans hold thousands of resources).
 
-# by_address[a]: the resources (managed and data) at config address a.
-by_address[a] contains r if {
-	some r in input.resources
-	a := r.config_address
+# The indexes map a key to the positions of resources in input.resources.
+# They are built by group() from one comprehension each: multi-value
+# partial rules (x[k] contains v) are much slower to build over thousands of
+# resources.
+
+# group(pairs): {key: [values]} for a collection of [key, value] pairs, in
+# O(n log n): sort the pairs, then cut the sorted list where the key changes.
+group(pairs) := {s[b][0]: [s[k][1] | some k in numbers.range(b, group_end(bs, g, count(s)))] |
+	s := sort(pairs)
+	bs := [j | some j, _ in s; group_start(s, j)]
+	some g, b in bs
 }
 
-# managed_by_type[t]: the managed resources of type t.
-managed_by_type[t] contains r if {
-	some r in input.resources
-	r.mode == "managed"
-	t := r.type
+group_start(_, 0)
+
+group_start(s, j) if {
+	j > 0
+	s[j][0] != s[j - 1][0]
 }
 
-# by_identity[v]: managed resources with v as id, arn, bucket or name.
-by_identity[v] contains r if {
-	some r in input.resources
+group_end(bs, g, _) := bs[g + 1] - 1
+
+else := n - 1 if {
+	n := count_arg
+} 
+
+# by_address[a]: positions of the resources (managed and data) at config
+# address a.
+by_address := group({[r.config_address, i] | some i, r in input.resources})
+
+# managed_by_type[t]: positions of the managed resources of type t.
+managed_by_type := group({[r.type, i] | some i, r in input.resources; r.mode == "managed"})
+
+# by_identity[v]: positions of the managed resources with v as id, arn,
+# bucket or name.
+by_identity := group({[v, i] |
+	some i, r in input.resources
 	r.mode == "managed"
 	some k in identity_keys
 	v := r.values[k]
 	known_string(v)
-}
+})
 
 identity_keys := ["id", "arn", "bucket", "name"]
 
-at_address(a) := object.get(by_address, a, set())
+resources_at(ixs) := [input.resources[i] | some i in ixs]
+
+# at_address(a): the resources at config address a.
+at_address(a) := resources_at(object.get(by_address, a, set()))
 
 # entry(index, key): the set at key (an array: object.get would read an array
 # key as a path), empty when absent.
@@ -337,8 +361,10 @@ entry(index, key) := v if {
 	v := index[key]
 } else := set()
 
-# managed(t): the managed resources of type t (a set).
-managed(t) := object.get(managed_by_type, t, set())
+# managed(t): the managed resources of type t.
+managed(t) := resources_at(managed_ix(t))
+
+managed_ix(t) := object.get(managed_by_type, t, set())
 
 # ---------------------------------------------------------------------------
 # Joins between a resource and the resources that configure it
@@ -430,36 +456,40 @@ relation(t, name) := kind if kind := join_kinds[t][name]
 
 # links[[t, name, a]]: the resources of type t whose attribute name refers
 # to the parent at config address a.
-links[[t, name, a]] contains c if {
+links[[t, name, a]] contains i if {
 	some t, names in join_kinds
-	some c in managed(t)
+	some i in managed_ix(t)
+	c := input.resources[i]
 	some name, kind in names
 	some a in targets(c, name, kind)
 }
 
 # literal_links[[t, name, v]]: the resources of type t whose attribute name
 # is the known string v.
-literal_links[[t, name, v]] contains c if {
+literal_links[[t, name, v]] contains i if {
 	some t, names in join_kinds
-	some c in managed(t)
+	some i in managed_ix(t)
+	c := input.resources[i]
 	some name, _ in names
 	v := c.values[name]
 	known_string(v)
 }
 
 # floating[[t, name]]: the resources of type t whose attribute name floats.
-floating[[t, name]] contains c if {
+floating[[t, name]] contains i if {
 	some t, names in join_kinds
-	some c in managed(t)
+	some i in managed_ix(t)
+	c := input.resources[i]
 	some name, kind in names
 	floats(c, name, kind)
 }
 
 # literal_only[[t, name]]: the resources of type t that name their parent by
 # a literal only (no reference).
-literal_only[[t, name]] contains c if {
+literal_only[[t, name]] contains i if {
 	some t, names in join_kinds
-	some c in managed(t)
+	some i in managed_ix(t)
+	c := input.resources[i]
 	some name, _ in names
 	count(attr_refs(c, name)) == 0
 	known_string(c.values[name])
@@ -467,35 +497,46 @@ literal_only[[t, name]] contains c if {
 
 identities(p) := {v | some k in identity_keys; v := p.values[k]; known_string(v)}
 
-# configured_set(t, name, parent): the managed resources of type t whose
-# attribute name designates parent (a set).
-configured_set(t, name, parent) := entry(links, [t, name, parent.config_address]) | {c |
+# configured_ix(t, name, parent): positions of the managed resources of
+# type t whose attribute name designates parent.
+configured_ix(t, name, parent) := entry(links, [t, name, parent.config_address]) | {i |
 	some v in identities(parent)
-	some c in entry(literal_links, [t, name, v])
+	some i in entry(literal_links, [t, name, v])
 }
 
-# configured_by(t, name, parent): configured_set as an array.
-configured_by(t, name, parent) := [c | some c in configured_set(t, name, parent)]
+# configured_by(t, name, parent): the managed resources of type t whose
+# attribute name designates parent.
+configured_by(t, name, parent) := resources_at(configured_ix(t, name, parent))
+
+# configured_set(t, name, parent): configured_by (kept for symmetry with
+# unresolved_for; both are arrays).
+configured_set(t, name, parent) := configured_by(t, name, parent)
 
 # joins(c, name, parent): c's attribute name designates parent.
-joins(c, name, parent) if c in configured_set(c.type, name, parent)
-
-# unresolved_for(t, name, parent): the resources of type t that may
-# configure parent but cannot be resolved: floating ones, and ones naming a
-# literal when parent has no known identifier to compare with.
-unresolved_for(t, name, parent) := {c |
-	some c in entry(floating, [t, name])
-	not c in configured_set(t, name, parent)
-} | {c |
-	not identified(parent)
-	some c in entry(literal_only, [t, name])
-	not c in configured_set(t, name, parent)
+joins(c, name, parent) if {
+	some i in configured_ix(c.type, name, parent)
+	input.resources[i] == c
 }
+
+# unresolved_ix(t, name, parent): positions of the resources of type t that
+# may configure parent but cannot be resolved: floating ones, and ones naming
+# a literal when parent has no known identifier to compare with.
+unresolved_ix(t, name, parent) := {i |
+	some i in entry(floating, [t, name])
+	not i in configured_ix(t, name, parent)
+} | {i |
+	not identified(parent)
+	some i in entry(literal_only, [t, name])
+	not i in configured_ix(t, name, parent)
+}
+
+# unresolved_for(t, name, parent): those resources.
+unresolved_for(t, name, parent) := resources_at(unresolved_ix(t, name, parent))
 
 # maybe_configured_by(t, name, parent): some resource of type t might
 # configure parent without being known to (see unresolved_for), or the
 # relation is not indexed.
-maybe_configured_by(t, name, parent) if count(unresolved_for(t, name, parent)) > 0
+maybe_configured_by(t, name, parent) if count(unresolved_ix(t, name, parent)) > 0
 
 maybe_configured_by(t, name, _) if not relation(t, name)
 
@@ -503,7 +544,7 @@ maybe_configured_by(t, name, _) if not relation(t, name)
 # configures parent.
 not_configured_by(t, name, parent) if {
 	relation(t, name)
-	count(configured_set(t, name, parent)) == 0
+	count(configured_ix(t, name, parent)) == 0
 	not maybe_configured_by(t, name, parent)
 }
 
@@ -575,7 +616,8 @@ buckets_set(c) := {b |
 } | {b |
 	v := c.values.bucket
 	known_string(v)
-	some b in object.get(by_identity, v, set())
+	some i in object.get(by_identity, v, set())
+	b := input.resources[i]
 	b.type == "aws_s3_bucket"
 }
 

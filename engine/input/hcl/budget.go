@@ -34,6 +34,9 @@ func (b *budget) charge(n int64) bool {
 	if b.exhausted {
 		return false
 	}
+	if n < 0 {
+		n = 0
+	}
 	if n > b.left {
 		b.left = 0
 		b.exhausted = true

@@ -23,6 +23,10 @@ type moduleConfig struct {
 	resources []*resourceDecl
 	calls     []*moduleCall
 	ignores   []attachedIgnore
+
+	resByAddr   map[string]*resourceDecl // first declaration of each address
+	varByName   map[string]*varDecl
+	localByName map[string]*localDecl
 }
 
 type varDecl struct {
@@ -84,7 +88,8 @@ func (r *reader) loadModule(dir string) (*moduleConfig, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list module directory: %w", err)
 	}
-	cfg := &moduleConfig{dir: dir, tfFiles: len(names)}
+	cfg := &moduleConfig{dir: dir, tfFiles: len(names), resByAddr: map[string]*resourceDecl{},
+		varByName: map[string]*varDecl{}, localByName: map[string]*localDecl{}}
 	r.modules[dir] = cfg
 	for _, n := range jsonNames {
 		r.note("%s: JSON configuration files (*.tf.json) are not read", r.rel(filepath.Join(dir, n)))
@@ -130,12 +135,11 @@ func (r *reader) addFile(cfg *moduleConfig, sf *srcFile) {
 				mode = "data"
 			}
 			d := &resourceDecl{mode: mode, typ: b.Labels[0], name: b.Labels[1], block: b}
-			for _, o := range cfg.resources {
-				if o.localAddr() == d.localAddr() {
-					r.note("%s: %s is declared twice (also at %s); both are read",
-						rangeString(b.DefRange()), d.localAddr(), rangeString(o.block.DefRange()))
-					break
-				}
+			if o := cfg.resByAddr[d.localAddr()]; o != nil {
+				r.note("%s: %s is declared twice (also at %s); both are read",
+					rangeString(b.DefRange()), d.localAddr(), rangeString(o.block.DefRange()))
+			} else {
+				cfg.resByAddr[d.localAddr()] = d
 			}
 			cfg.resources = append(cfg.resources, d)
 		case "module":
@@ -155,7 +159,9 @@ func (r *reader) addFile(cfg *moduleConfig, sf *srcFile) {
 				r.note("%s: variable %q is declared twice; the first is used", rangeString(b.DefRange()), b.Labels[0])
 				continue
 			}
-			cfg.variables = append(cfg.variables, r.varDecl(b))
+			vd := r.varDecl(b)
+			cfg.variables = append(cfg.variables, vd)
+			cfg.varByName[vd.name] = vd
 		case "locals":
 			names := sortedAttrNames(b.Body)
 			for _, name := range names {
@@ -164,29 +170,17 @@ func (r *reader) addFile(cfg *moduleConfig, sf *srcFile) {
 					r.note("%s: local value %q is declared twice; the first is used", rangeString(a.SrcRange), name)
 					continue
 				}
-				cfg.locals = append(cfg.locals, &localDecl{name: name, attr: a})
+				ld := &localDecl{name: name, attr: a}
+				cfg.locals = append(cfg.locals, ld)
+				cfg.localByName[name] = ld
 			}
 		}
 	}
 }
 
-func (r *reader) findVar(cfg *moduleConfig, name string) *varDecl {
-	for _, v := range cfg.variables {
-		if v.name == name {
-			return v
-		}
-	}
-	return nil
-}
+func (r *reader) findVar(cfg *moduleConfig, name string) *varDecl { return cfg.varByName[name] }
 
-func (r *reader) findLocal(cfg *moduleConfig, name string) *localDecl {
-	for _, l := range cfg.locals {
-		if l.name == name {
-			return l
-		}
-	}
-	return nil
-}
+func (r *reader) findLocal(cfg *moduleConfig, name string) *localDecl { return cfg.localByName[name] }
 
 func (r *reader) varDecl(b *hclsyntax.Block) *varDecl {
 	vd := &varDecl{name: b.Labels[0], block: b, typ: cty.DynamicPseudoType, nullable: true}
@@ -259,14 +253,11 @@ func (r *reader) mergeOverride(cfg *moduleConfig, sf *srcFile) {
 			if b.Type == "data" {
 				mode = "data"
 			}
-			matched := false
-			for _, d := range cfg.resources {
-				if d.mode == mode && d.typ == b.Labels[0] && d.name == b.Labels[1] {
-					d.block = mergeBlock(d.block, b)
-					matched = true
-				}
-			}
-			if !matched {
+			addr := (&resourceDecl{mode: mode, typ: b.Labels[0], name: b.Labels[1]}).localAddr()
+			d := cfg.resByAddr[addr]
+			if d != nil {
+				d.block = mergeBlock(d.block, b)
+			} else {
 				r.note("%s: override for %s.%s has no block to override; ignored", rangeString(b.DefRange()), b.Labels[0], b.Labels[1])
 			}
 		case "module":
@@ -293,6 +284,7 @@ func (r *reader) mergeOverride(cfg *moduleConfig, sf *srcFile) {
 			for i, vd := range cfg.variables {
 				if vd.name == b.Labels[0] {
 					cfg.variables[i] = r.varDecl(mergeBlock(vd.block, b))
+					cfg.varByName[vd.name] = cfg.variables[i]
 				}
 			}
 		case "locals":

@@ -380,7 +380,7 @@ func TestModules(t *testing.T) {
 			t.Errorf("position of %s storage_encrypted = %s", subject, p)
 		}
 		p, ok = doc.Positions.Locate(subject, "")
-		if !ok || p.File != "fixtures/terraform/hcl/module/modules/db/main.tf" || p.Line != 17 {
+		if !ok || p.File != "fixtures/terraform/hcl/module/modules/db/main.tf" || p.Line != 17 || p.Column != 1 {
 			t.Errorf("position of %s = %s", subject, p)
 		}
 	}
@@ -399,6 +399,17 @@ func TestModules(t *testing.T) {
 	}
 	if len(doc.Files) != 3 {
 		t.Errorf("files = %v, want the three .tf files", doc.Files)
+	}
+	if !hasNote(doc, "fixtures/terraform/hcl/module/extra.tf.json: JSON configuration files (*.tf.json) are not read") {
+		t.Errorf("no note for the .tf.json file in %q", doc.Notes)
+	}
+	// A suppression in a child module names the module-qualified block.
+	wantSupp := []model.Suppression{{Kind: "inSource", RuleID: "GATE-AWS-KMS-001",
+		Justification: "rotation handled by the platform team",
+		Location:      model.Position{File: "fixtures/terraform/hcl/module/modules/db/main.tf", Line: 24, Column: 1},
+		Subject:       "module.db.aws_kms_key.this"}}
+	if !reflect.DeepEqual(doc.Suppressions, wantSupp) {
+		t.Errorf("suppressions = %+v", doc.Suppressions)
 	}
 }
 
@@ -621,6 +632,7 @@ func TestHostileInput(t *testing.T) {
 		files   map[string]string
 		dir     string
 		maxSize int64
+		budget  int64 // 0: the real budget
 		errLine int
 		errMsg  string // "" = no input error
 		check   func(t *testing.T, doc *model.Document)
@@ -647,6 +659,16 @@ resource "x_y" "z" {
   v = length(local.big)
 }
 `},
+			errLine: 3, errMsg: "evaluation budget exhausted",
+		},
+		{
+			name: "a negative charge cannot refund the budget",
+			files: map[string]string{"main.tf": `locals {
+  r = range(1000)
+  big = [for a in local.r : [for b in local.r : [for c in local.r : gate__size(c, -1000000000000)]]]
+}
+`},
+			budget:  1 << 20,
 			errLine: 3, errMsg: "evaluation budget exhausted",
 		},
 		{
@@ -735,7 +757,11 @@ resource "x_y" "z" {
 			if c.dir != "" {
 				dir = filepath.Join(root, c.dir)
 			}
-			doc, errs := ReadDir(context.Background(), dir, Options{Root: root, MaxFileSize: c.maxSize})
+			units := c.budget
+			if units == 0 {
+				units = budgetUnits
+			}
+			doc, errs := readDir(context.Background(), dir, Options{Root: root, MaxFileSize: c.maxSize}, units)
 			for _, e := range errs {
 				if strings.Contains(e.Error(), "internal error") {
 					t.Fatalf("panic: %v", e)

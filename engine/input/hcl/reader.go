@@ -83,7 +83,7 @@ type reader struct {
 	suppressions map[string]model.Suppression
 }
 
-func newReader(ctx context.Context, dir string, opts Options) (*reader, error) {
+func newReader(ctx context.Context, dir string, opts Options, units int64) (*reader, error) {
 	root := opts.Root
 	if root == "" {
 		root = dir
@@ -116,7 +116,7 @@ func newReader(ctx context.Context, dir string, opts Options) (*reader, error) {
 		inputs:       map[string]model.InputFile{},
 		aux:          map[string][]byte{},
 		noteSet:      map[string]bool{},
-		budget:       &budget{left: budgetUnits},
+		budget:       &budget{left: units},
 		astSizes:     map[hclsyntax.Expression]int64{},
 		moduleSeen:   map[string]bool{},
 		positions:    model.Positions{},
@@ -133,8 +133,13 @@ func newReader(ctx context.Context, dir string, opts Options) (*reader, error) {
 // .tf files) and input errors (file:line:col) for files that could not be
 // parsed; a file that fails to parse is reported and the rest of the module
 // is still read.
-func ReadDir(ctx context.Context, dir string, opts Options) (doc *model.Document, errs []*model.InputError) {
-	r, err := newReader(ctx, dir, opts)
+func ReadDir(ctx context.Context, dir string, opts Options) (*model.Document, []*model.InputError) {
+	return readDir(ctx, dir, opts, budgetUnits)
+}
+
+// readDir is ReadDir with an evaluation budget of the given size.
+func readDir(ctx context.Context, dir string, opts Options, units int64) (doc *model.Document, errs []*model.InputError) {
+	r, err := newReader(ctx, dir, opts, units)
 	if err != nil {
 		return nil, []*model.InputError{{Path: filepath.ToSlash(dir), Err: err}}
 	}
@@ -702,7 +707,7 @@ func FindModuleDirs(ctx context.Context, root string) ([]string, error) {
 // the .tf files of dir. Files that cannot be read are skipped here; ReadDir
 // reports them.
 func localModuleSources(ctx context.Context, dir string) []string {
-	r, err := newReader(ctx, dir, Options{Root: dir})
+	r, err := newReader(ctx, dir, Options{Root: dir}, budgetUnits)
 	if err != nil {
 		return nil
 	}
