@@ -318,18 +318,17 @@ group(pairs) := {s[b][0]: [s[k][1] | some k in numbers.range(b, group_end(bs, g,
 	some g, b in bs
 }
 
-group_start(_, 0)
+group_start(_, j) if j == 0
 
 group_start(s, j) if {
 	j > 0
 	s[j][0] != s[j - 1][0]
 }
 
-group_end(bs, g, _) := bs[g + 1] - 1
-
-else := n - 1 if {
-	n := count_arg
-} 
+group_end(bs, g, n) := e if {
+	g + 1 < count(bs)
+	e := bs[g + 1] - 1
+} else := n - 1
 
 # by_address[a]: positions of the resources (managed and data) at config
 # address a.
@@ -353,18 +352,18 @@ identity_keys := ["id", "arn", "bucket", "name"]
 resources_at(ixs) := [input.resources[i] | some i in ixs]
 
 # at_address(a): the resources at config address a.
-at_address(a) := resources_at(object.get(by_address, a, set()))
+at_address(a) := resources_at(object.get(by_address, a, []))
 
-# entry(index, key): the set at key (an array: object.get would read an array
-# key as a path), empty when absent.
+# entry(index, key): the positions at key (an array: object.get would read
+# an array key as a path), empty when absent.
 entry(index, key) := v if {
 	v := index[key]
-} else := set()
+} else := []
 
 # managed(t): the managed resources of type t.
 managed(t) := resources_at(managed_ix(t))
 
-managed_ix(t) := object.get(managed_by_type, t, set())
+managed_ix(t) := object.get(managed_by_type, t, [])
 
 # ---------------------------------------------------------------------------
 # Joins between a resource and the resources that configure it
@@ -454,52 +453,53 @@ resolvable(a, name, kind) if {
 
 relation(t, name) := kind if kind := join_kinds[t][name]
 
-# links[[t, name, a]]: the resources of type t whose attribute name refers
-# to the parent at config address a.
-links[[t, name, a]] contains i if {
+# links[[t, name, a]]: positions of the resources of type t whose attribute
+# name refers to the parent at config address a.
+links := group({[[t, name, a], i] |
 	some t, names in join_kinds
 	some i in managed_ix(t)
 	c := input.resources[i]
 	some name, kind in names
 	some a in targets(c, name, kind)
-}
+})
 
-# literal_links[[t, name, v]]: the resources of type t whose attribute name
-# is the known string v.
-literal_links[[t, name, v]] contains i if {
+# literal_links[[t, name, v]]: positions of the resources of type t whose
+# attribute name is the known string v.
+literal_links := group({[[t, name, v], i] |
 	some t, names in join_kinds
 	some i in managed_ix(t)
 	c := input.resources[i]
 	some name, _ in names
 	v := c.values[name]
 	known_string(v)
-}
+})
 
-# floating[[t, name]]: the resources of type t whose attribute name floats.
-floating[[t, name]] contains i if {
+# floating[[t, name]]: positions of the resources of type t whose attribute
+# name floats.
+floating := group({[[t, name], i] |
 	some t, names in join_kinds
 	some i in managed_ix(t)
 	c := input.resources[i]
 	some name, kind in names
 	floats(c, name, kind)
-}
+})
 
-# literal_only[[t, name]]: the resources of type t that name their parent by
-# a literal only (no reference).
-literal_only[[t, name]] contains i if {
+# literal_only[[t, name]]: positions of the resources of type t that name
+# their parent by a literal only (no reference).
+literal_only := group({[[t, name], i] |
 	some t, names in join_kinds
 	some i in managed_ix(t)
 	c := input.resources[i]
 	some name, _ in names
 	count(attr_refs(c, name)) == 0
 	known_string(c.values[name])
-}
+})
 
 identities(p) := {v | some k in identity_keys; v := p.values[k]; known_string(v)}
 
 # configured_ix(t, name, parent): positions of the managed resources of
 # type t whose attribute name designates parent.
-configured_ix(t, name, parent) := entry(links, [t, name, parent.config_address]) | {i |
+configured_ix(t, name, parent) := {i | some i in entry(links, [t, name, parent.config_address])} | {i |
 	some v in identities(parent)
 	some i in entry(literal_links, [t, name, v])
 }
@@ -616,7 +616,7 @@ buckets_set(c) := {b |
 } | {b |
 	v := c.values.bucket
 	known_string(v)
-	some i in object.get(by_identity, v, set())
+	some i in object.get(by_identity, v, [])
 	b := input.resources[i]
 	b.type == "aws_s3_bucket"
 }
@@ -721,7 +721,7 @@ all_ports(rng) if {
 # aws_vpc_security_group_ingress_rule.
 world_ingress contains {"resource": r, "attribute": sprintf("ingress[%d].%s", [i, key]), "cidr": c, "range": rng} if {
 	some t in ["aws_security_group", "aws_default_security_group"]
-	some r in tf.resources(t)
+	some r in managed(t)
 	ings := r.values.ingress
 	is_array(ings)
 	some i, ing in ings
@@ -733,7 +733,7 @@ world_ingress contains {"resource": r, "attribute": sprintf("ingress[%d].%s", [i
 }
 
 world_ingress contains {"resource": r, "attribute": key, "cidr": c, "range": rng} if {
-	some r in tf.resources("aws_security_group_rule")
+	some r in managed("aws_security_group_rule")
 	r.values.type == "ingress"
 	some key in ["cidr_blocks", "ipv6_cidr_blocks"]
 	some c in as_list(object.get(r.values, key, null))
@@ -742,7 +742,7 @@ world_ingress contains {"resource": r, "attribute": key, "cidr": c, "range": rng
 }
 
 world_ingress contains {"resource": r, "attribute": key, "cidr": c, "range": rng} if {
-	some r in tf.resources("aws_vpc_security_group_ingress_rule")
+	some r in managed("aws_vpc_security_group_ingress_rule")
 	some key in ["cidr_ipv4", "cidr_ipv6"]
 	c := r.values[key]
 	world_cidr(c)
