@@ -469,6 +469,27 @@ func TestEvidenceAppendRefuses(t *testing.T) {
 	if _, err := st.Append(ctx, runs(t)[2]); err == nil || !strings.Contains(err.Error(), filepath.Base(files[1])) {
 		t.Errorf("append after a damaged record: %v", err)
 	}
+	// A database of something else is left alone.
+	other := filepath.Join(t.TempDir(), "app.db")
+	db, err := sql.Open("sqlite", other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE users (id INTEGER)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if _, err := evidence.Create(ctx, other, checker(t)); err == nil || !strings.Contains(err.Error(), "not a gate evidence log") {
+		t.Errorf("create on another database: %v", err)
+	}
+	if _, err := evidence.Open(ctx, other, checker(t)); err == nil || !strings.Contains(err.Error(), "not a gate evidence database") {
+		t.Errorf("open another database: %v", err)
+	}
+	notDB := filepath.Join(t.TempDir(), "x.db")
+	os.WriteFile(notDB, []byte("hello, this is not sqlite at all, just text that is long enough"), 0o644)
+	if _, err := evidence.Open(ctx, notDB, checker(t)); err == nil || !strings.Contains(err.Error(), notDB) {
+		t.Errorf("open a text file as a database: %v", err)
+	}
 	// A lock file left by a run in progress stops a second appender.
 	os.WriteFile(files[1], nil, 0o444)
 	dir2 := filepath.Join(t.TempDir(), "log")

@@ -100,6 +100,14 @@ func (s *sqliteStore) init(ctx context.Context) error {
 		return fmt.Errorf("evidence log %s: %w", s.path, err)
 	}
 	defer tx.Rollback()
+	// Never add our tables to somebody else's database.
+	var tables, ours int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), count(CASE WHEN name = 'gate_meta' THEN 1 END) FROM sqlite_master WHERE type = 'table'`).Scan(&tables, &ours); err != nil {
+		return fmt.Errorf("evidence log %s: not a SQLite database: %w", s.path, err)
+	}
+	if tables > 0 && ours == 0 {
+		return fmt.Errorf("evidence log %s: a SQLite database that is not a gate evidence log (it has %d other table(s)); use a new file", s.path, tables)
+	}
 	stmts := append([]string(nil), sqliteSchema...)
 	for _, t := range sqliteTables {
 		for _, op := range []string{"UPDATE", "DELETE"} {

@@ -405,10 +405,14 @@ else := t
 
 # kind_address(a, kind): a is the config address of a managed parent of kind.
 kind_address(a, kind) if {
-	some x in at_address(a)
-	x.mode == "managed"
-	parent_kind(x.type) == kind
+	[mode, t] := address_kinds[a]
+	mode == "managed"
+	parent_kind(t) == kind
 }
+
+# address_kinds[a]: [mode, type] of the resources at config address a (the
+# same for every instance of an address).
+address_kinds := {r.config_address: [r.mode, r.type] | some r in input.resources}
 
 # intermediate_targets(a, name, kind): the parents an intermediate resource
 # at a designates through its own attribute name.
@@ -422,10 +426,14 @@ intermediate_targets(a, name, kind) := {t |
 
 # targets(c, name, kind): the config addresses of the parents of kind that
 # c's attribute name designates by reference.
-targets(c, name, kind) := {a | some a in attr_refs(c, name); kind_address(a, kind)} | {t |
+targets(c, name, kind) := {t |
 	some a in attr_refs(c, name)
-	some t in intermediate_targets(a, name, kind)
+	some t in ref_targets(a, name, kind)
 }
+
+ref_targets(a, name, kind) := {a} if kind_address(a, kind)
+
+else := intermediate_targets(a, name, kind)
 
 # floats(c, name, kind): c's attribute may designate any parent.
 floats(c, name, _) if {
