@@ -146,7 +146,7 @@ func verifyEntries(c *Checker, entries []Entry, location string) *verification {
 				add(i, e.Name, fmt.Errorf("%w: the first record names a previous record (%s…): records before it were removed", ErrChain, short(r.PrevDigest)))
 			}
 		case prev != nil:
-			if false && r.PrevDigest != prev.Digest {
+			if r.PrevDigest != prev.Digest {
 				add(i, e.Name, fmt.Errorf("%w: prev_digest %s… is not the digest of the record before it, %s (%s…): a record was replaced, reordered or the chain rebuilt", ErrChain, short(r.PrevDigest), prevName, short(prev.Digest)))
 			}
 		case prevPrefix != "":

@@ -369,3 +369,58 @@ test_may_be_set if {
 	not aws.may_be_set(res("aws_ebs_volume", "v", {"snapshot_id": ""}, {}), "snapshot_id") with input as {"source": "plan"}
 	not aws.may_be_set(res("aws_ebs_volume", "v", {}, {}), "snapshot_id") with input as {"source": "hcl"}
 }
+
+# --- indexes ------------------------------------------------------------------
+
+test_group if {
+	aws.group([["b", 1], ["a", 2], ["b", 3], ["c", 4]]) == {"a": [2], "b": [1, 3], "c": [4]}
+	aws.group({[["x", "y"], 1], [["x", "y"], 0], [["x", "z"], 2]}) == {["x", "y"]: [0, 1], ["x", "z"]: [2]}
+	aws.group([]) == {}
+	aws.group([["only", 7]]) == {"only": [7]}
+}
+
+test_entry if {
+	aws.entry({["a", "b"]: [1]}, ["a", "b"]) == [1]
+	aws.entry({["a", "b"]: [1]}, ["a", "c"]) == []
+}
+
+test_indexes if {
+	b := bucket("a", {"bucket": "a"})
+	b2 := object.union(bucket("a", {"bucket": "a2"}), {"address": "aws_s3_bucket.a[1]", "index": 1})
+	d := data_res("aws_s3_bucket", "x", {"bucket": "x"})
+	inp := {"resources": [b, b2, d]}
+	aws.by_address == {"aws_s3_bucket.a": [0, 1], "data.aws_s3_bucket.x": [2]} with input as inp
+	aws.managed_by_type == {"aws_s3_bucket": [0, 1]} with input as inp
+	aws.by_identity == {"a": [0], "a2": [1]} with input as inp
+	aws.address_kinds["data.aws_s3_bucket.x"] == ["data", "aws_s3_bucket"] with input as inp
+	count(aws.managed("aws_s3_bucket")) == 2 with input as inp
+	count(aws.at_address("aws_s3_bucket.a")) == 2 with input as inp
+}
+
+test_unresolved_for_and_unknown_relation if {
+	a := bucket("a", {"bucket": "data"})
+	c := child("aws_s3_bucket_versioning", "v", {"bucket": u}, {})
+	inp := {"resources": [a, c]}
+	[x.address | some x in aws.unresolved_for("aws_s3_bucket_versioning", "bucket", a)] == ["aws_s3_bucket_versioning.v"] with input as inp
+	aws.maybe_configured_by("aws_s3_bucket_cors_configuration", "bucket", a) with input as inp
+	not aws.not_configured_by("aws_s3_bucket_cors_configuration", "bucket", a) with input as inp
+}
+
+test_buckets_of if {
+	a := bucket("a", {"bucket": "data"})
+	b := bucket("b", {"bucket": "logs"})
+	by_ref := child("aws_s3_bucket_policy", "p", {"bucket": u}, {"bucket": ["aws_s3_bucket.a"]})
+	by_name := child("aws_s3_bucket_policy", "q", {"bucket": "logs"}, {})
+	external := child("aws_s3_bucket_policy", "r", {"bucket": "elsewhere"}, {})
+	inp := {"resources": [a, b, by_ref, by_name, external]}
+	[x.address | some x in aws.buckets_of(by_ref)] == ["aws_s3_bucket.a"] with input as inp
+	[x.address | some x in aws.buckets_of(by_name)] == ["aws_s3_bucket.b"] with input as inp
+	aws.buckets_of(external) == [] with input as inp
+}
+
+test_flag_maybe_on_for_external_bucket if {
+	acl := child("aws_s3_bucket_acl", "x", {"bucket": "elsewhere", "acl": "public-read"}, {})
+	pab := child("aws_s3_bucket_public_access_block", "x", {"bucket": "elsewhere", "ignore_public_acls": true}, {})
+	aws.flag_maybe_on_for(acl, "ignore_public_acls") with input as {"resources": [acl, pab]}
+	not aws.flag_maybe_on_for(acl, "ignore_public_acls") with input as {"resources": [acl]}
+}

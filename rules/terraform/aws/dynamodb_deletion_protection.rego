@@ -28,10 +28,11 @@ package gate.rules.terraform.aws.dynamodb_deletion_protection
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(t, "deletion_protection_enabled", msg) if {
-	some t in tf.resources("aws_dynamodb_table")
+	some t in aws.managed("aws_dynamodb_table")
 	tf.missing_or_false(t, "deletion_protection_enabled")
 	msg := sprintf("DynamoDB table %s does not enable deletion protection", [t.address])
 }

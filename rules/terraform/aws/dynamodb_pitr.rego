@@ -30,16 +30,17 @@ package gate.rules.terraform.aws.dynamodb_pitr
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(t, "point_in_time_recovery", msg) if {
-	some t in tf.resources("aws_dynamodb_table")
+	some t in aws.managed("aws_dynamodb_table")
 	no_block(t)
 	msg := sprintf("DynamoDB table %s does not enable point-in-time recovery", [t.address])
 }
 
 deny contains tf.finding(t, "point_in_time_recovery[0].enabled", msg) if {
-	some t in tf.resources("aws_dynamodb_table")
+	some t in aws.managed("aws_dynamodb_table")
 	b := tf.block(t, "point_in_time_recovery")
 	object.get(b, "enabled", null) in {false, null}
 	msg := sprintf("DynamoDB table %s does not enable point-in-time recovery", [t.address])

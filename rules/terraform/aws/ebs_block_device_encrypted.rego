@@ -42,7 +42,7 @@ import data.gate.lib.terraform as tf
 
 devices contains {"r": r, "attr": sprintf("%s[%d].encrypted", [name, i]), "dev": dev} if {
 	some t in ["aws_instance", "aws_launch_configuration"]
-	some r in tf.resources(t)
+	some r in aws.managed(t)
 	some name in ["root_block_device", "ebs_block_device"]
 	devs := r.values[name]
 	is_array(devs)
@@ -51,7 +51,7 @@ devices contains {"r": r, "attr": sprintf("%s[%d].encrypted", [name, i]), "dev":
 }
 
 devices contains {"r": r, "attr": sprintf("block_device_mappings[%d].ebs[0].encrypted", [i]), "dev": dev} if {
-	some r in tf.resources("aws_launch_template")
+	some r in aws.managed("aws_launch_template")
 	maps := r.values.block_device_mappings
 	is_array(maps)
 	some i, m in maps
@@ -68,6 +68,6 @@ deny contains tf.finding(d.r, d.attr, msg) if {
 }
 
 default_encryption_maybe_on if {
-	some e in tf.resources("aws_ebs_encryption_by_default")
+	some e in aws.managed("aws_ebs_encryption_by_default")
 	not tf.is_false(e, "enabled")
 }

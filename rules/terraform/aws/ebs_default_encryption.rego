@@ -26,10 +26,11 @@ package gate.rules.terraform.aws.ebs_default_encryption
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(d, "enabled", msg) if {
-	some d in tf.resources("aws_ebs_encryption_by_default")
+	some d in aws.managed("aws_ebs_encryption_by_default")
 	tf.is_false(d, "enabled")
 	msg := sprintf("%s turns EBS encryption by default off (enabled = false)", [d.address])
 }

@@ -10,7 +10,9 @@
 #   snapshot's encryption and are skipped; in a plan an unknown snapshot_id
 #   without any reference is the provider's placeholder for "not set". An
 #   unknown encrypted value (plans compute it when it is not set) does not
-#   fire.
+#   fire. Where default encryption is turned on in another configuration (an
+#   account baseline), set the parameter default_encryption_elsewhere to
+#   true.
 # custom:
 #   id: GATE-AWS-EBS-001
 #   severity: high
@@ -32,15 +34,18 @@
 #     iso27001_2022: [A.8.24]
 #     nist_csf_2: [PR.DS-01]
 #     nist_800_53r5: [SC-28, SC-28(1)]
+#   params:
+#     default_encryption_elsewhere: false
 package gate.rules.terraform.aws.ebs_volume_encrypted
 
 import rego.v1
 
 import data.gate.lib.aws
+import data.gate.lib.params
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(v, "encrypted", msg) if {
-	some v in tf.resources("aws_ebs_volume")
+	some v in aws.managed("aws_ebs_volume")
 	tf.missing_or_false(v, "encrypted")
 	not aws.may_be_set(v, "snapshot_id")
 	not default_encryption_maybe_on
@@ -48,6 +53,8 @@ deny contains tf.finding(v, "encrypted", msg) if {
 }
 
 default_encryption_maybe_on if {
-	some d in tf.resources("aws_ebs_encryption_by_default")
+	some d in aws.managed("aws_ebs_encryption_by_default")
 	not tf.is_false(d, "enabled")
 }
+
+default_encryption_maybe_on if params.param("GATE-AWS-EBS-001", "default_encryption_elsewhere", false) == true

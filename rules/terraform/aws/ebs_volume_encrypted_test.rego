@@ -66,3 +66,9 @@ test_default_encryption_covers if {
 test_data_source_ignored if {
 	count(deny([object.union(vol("x", {}), {"mode": "data"})])) == 0
 }
+
+test_param_default_encryption_elsewhere if {
+	r := rule.deny with input as {"kind": "terraform", "resources": [vol("x", {"encrypted": false})]}
+		with data.gate_config.params as {"GATE-AWS-EBS-001": {"default_encryption_elsewhere": true}}
+	count(r) == 0
+}

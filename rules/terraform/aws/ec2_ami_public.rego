@@ -26,10 +26,11 @@ package gate.rules.terraform.aws.ec2_ami_public
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(p, "group", msg) if {
-	some p in tf.resources("aws_ami_launch_permission")
+	some p in aws.managed("aws_ami_launch_permission")
 	p.values.group == "all"
 	msg := sprintf("%s makes the AMI public (group = \"all\")", [p.address])
 }

@@ -34,7 +34,7 @@ import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(g, dir, msg) if {
-	some g in tf.resources("aws_default_security_group")
+	some g in aws.managed("aws_default_security_group")
 	some dir in ["ingress", "egress"]
 	rules := g.values[dir]
 	is_array(rules)
@@ -44,7 +44,7 @@ deny contains tf.finding(g, dir, msg) if {
 }
 
 deny contains tf.finding(r, "security_group_id", msg) if {
-	some g in tf.resources("aws_default_security_group")
+	some g in aws.managed("aws_default_security_group")
 	some t in ["aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"]
 	some r in aws.configured_set(t, "security_group_id", g)
 	msg := sprintf("%s adds a rule to the default security group %s; it should allow no traffic", [r.address, g.address])

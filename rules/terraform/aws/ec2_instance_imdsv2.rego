@@ -43,7 +43,7 @@ import data.gate.lib.terraform as tf
 
 # No metadata_options at all.
 deny contains tf.finding(i, "metadata_options", msg) if {
-	some i in tf.resources("aws_instance")
+	some i in aws.managed("aws_instance")
 	no_block(i)
 	aws.empty(object.get(i.values, "launch_template", null))
 	not account_default_required
@@ -52,7 +52,7 @@ deny contains tf.finding(i, "metadata_options", msg) if {
 
 # A block that leaves tokens optional.
 deny contains tf.finding(i, "metadata_options[0].http_tokens", msg) if {
-	some i in tf.resources("aws_instance")
+	some i in aws.managed("aws_instance")
 	mo := tf.block(i, "metadata_options")
 	not endpoint_off(mo)
 	tokens_optional(i, mo)
@@ -79,7 +79,7 @@ tokens_optional(i, mo) if {
 }
 
 account_default_required if {
-	some d in tf.resources("aws_ec2_instance_metadata_defaults")
+	some d in aws.managed("aws_ec2_instance_metadata_defaults")
 	required_or_unknown(object.get(d.values, "http_tokens", null))
 }
 

@@ -36,13 +36,14 @@ package gate.rules.terraform.aws.ec2_launch_template_imdsv2
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 types := ["aws_launch_template", "aws_launch_configuration"]
 
 deny contains tf.finding(lt, "metadata_options", msg) if {
 	some t in types
-	some lt in tf.resources(t)
+	some lt in aws.managed(t)
 	no_block(lt)
 	not account_default_required
 	msg := sprintf("%s does not require IMDSv2 for the instances it launches (no metadata_options block)", [lt.address])
@@ -50,7 +51,7 @@ deny contains tf.finding(lt, "metadata_options", msg) if {
 
 deny contains tf.finding(lt, "metadata_options[0].http_tokens", msg) if {
 	some t in types
-	some lt in tf.resources(t)
+	some lt in aws.managed(t)
 	mo := tf.block(lt, "metadata_options")
 	not endpoint_off(mo)
 	tokens_optional(mo)
@@ -73,7 +74,7 @@ tokens_optional(mo) if {
 }
 
 account_default_required if {
-	some d in tf.resources("aws_ec2_instance_metadata_defaults")
+	some d in aws.managed("aws_ec2_instance_metadata_defaults")
 	required_or_unknown(object.get(d.values, "http_tokens", null))
 }
 

@@ -32,17 +32,18 @@ package gate.rules.terraform.aws.ec2_public_ip
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(i, "associate_public_ip_address", msg) if {
 	some t in ["aws_instance", "aws_launch_configuration"]
-	some i in tf.resources(t)
+	some i in aws.managed(t)
 	is_true(i.values.associate_public_ip_address)
 	msg := sprintf("%s assigns a public IP address (associate_public_ip_address = true)", [i.address])
 }
 
 deny contains tf.finding(lt, sprintf("network_interfaces[%d].associate_public_ip_address", [n]), msg) if {
-	some lt in tf.resources("aws_launch_template")
+	some lt in aws.managed("aws_launch_template")
 	nis := lt.values.network_interfaces
 	is_array(nis)
 	some n, ni in nis

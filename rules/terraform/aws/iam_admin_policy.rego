@@ -44,11 +44,11 @@ policy_types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
 # sources: every policy attribute to judge, with the documents it holds.
 sources contains {"r": r, "attr": "policy", "docs": aws.policy_documents(r, "policy")} if {
 	some t in policy_types
-	some r in tf.resources(t)
+	some r in aws.managed(t)
 }
 
 sources contains {"r": r, "attr": sprintf("inline_policy[%d].policy", [i]), "docs": docs} if {
-	some r in tf.resources("aws_iam_role")
+	some r in aws.managed("aws_iam_role")
 	some i, blk in tf.blocks(r, "inline_policy")
 	docs := aws.policy_documents_of(object.get(blk, "policy", null), aws.attr_refs(r, "inline_policy.policy"))
 }

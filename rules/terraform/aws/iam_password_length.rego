@@ -30,6 +30,7 @@ package gate.rules.terraform.aws.iam_password_length
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.params
 import data.gate.lib.terraform as tf
 
@@ -39,13 +40,13 @@ min_length := n if {
 } else := 14
 
 deny contains tf.finding(p, "minimum_password_length", msg) if {
-	some p in tf.resources("aws_iam_account_password_policy")
+	some p in aws.managed("aws_iam_account_password_policy")
 	tf.missing(p, "minimum_password_length")
 	msg := sprintf("%s does not set minimum_password_length (AWS default 6); require at least %v characters", [p.address, min_length])
 }
 
 deny contains tf.finding(p, "minimum_password_length", msg) if {
-	some p in tf.resources("aws_iam_account_password_policy")
+	some p in aws.managed("aws_iam_account_password_policy")
 	n := tf.num(p.values.minimum_password_length)
 	n < min_length
 	msg := sprintf("%s sets minimum_password_length to %v; require at least %v characters", [p.address, n, min_length])

@@ -34,6 +34,7 @@ package gate.rules.terraform.aws.iam_password_max_age
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.params
 import data.gate.lib.terraform as tf
 
@@ -43,13 +44,13 @@ max_days := n if {
 } else := 90
 
 deny contains tf.finding(p, "max_password_age", msg) if {
-	some p in tf.resources("aws_iam_account_password_policy")
+	some p in aws.managed("aws_iam_account_password_policy")
 	tf.missing(p, "max_password_age")
 	msg := sprintf("%s does not set max_password_age, so passwords never expire; expire them after at most %v days", [p.address, max_days])
 }
 
 deny contains tf.finding(p, "max_password_age", msg) if {
-	some p in tf.resources("aws_iam_account_password_policy")
+	some p in aws.managed("aws_iam_account_password_policy")
 	n := tf.num(p.values.max_password_age)
 	not_expiring_soon(n)
 	msg := sprintf("%s sets max_password_age to %v; expire passwords after at most %v days", [p.address, n, max_days])

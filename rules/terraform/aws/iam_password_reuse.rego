@@ -31,6 +31,7 @@ package gate.rules.terraform.aws.iam_password_reuse
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.params
 import data.gate.lib.terraform as tf
 
@@ -40,13 +41,13 @@ min_remembered := n if {
 } else := 24
 
 deny contains tf.finding(p, "password_reuse_prevention", msg) if {
-	some p in tf.resources("aws_iam_account_password_policy")
+	some p in aws.managed("aws_iam_account_password_policy")
 	tf.missing(p, "password_reuse_prevention")
 	msg := sprintf("%s does not set password_reuse_prevention, so old passwords can be reused; remember at least %v", [p.address, min_remembered])
 }
 
 deny contains tf.finding(p, "password_reuse_prevention", msg) if {
-	some p in tf.resources("aws_iam_account_password_policy")
+	some p in aws.managed("aws_iam_account_password_policy")
 	n := tf.num(p.values.password_reuse_prevention)
 	n < min_remembered
 	msg := sprintf("%s remembers only %v previous passwords; remember at least %v", [p.address, n, min_remembered])

@@ -45,7 +45,7 @@ import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(r, "assume_role_policy", msg) if {
-	some r in tf.resources("aws_iam_role")
+	some r in aws.managed("aws_iam_role")
 	some st in aws.statements(aws.policy_documents(r, "assume_role_policy"))
 	aws.public_allow(st)
 	msg := sprintf("the trust policy of IAM role %s lets everyone (Principal \"*\") assume it without a condition", [r.address])

@@ -29,10 +29,11 @@ package gate.rules.terraform.aws.iam_user_access_key
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(k, "", msg) if {
-	some k in tf.resources("aws_iam_access_key")
+	some k in aws.managed("aws_iam_access_key")
 	active(k)
 	msg := sprintf("%s creates a long-lived access key for an IAM user; use a role instead", [k.address])
 }

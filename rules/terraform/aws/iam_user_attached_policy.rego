@@ -29,15 +29,16 @@ package gate.rules.terraform.aws.iam_user_attached_policy
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(a, "policy_arn", msg) if {
-	some a in tf.resources("aws_iam_user_policy_attachment")
+	some a in aws.managed("aws_iam_user_policy_attachment")
 	msg := sprintf("%s attaches a managed policy directly to an IAM user; attach it to a group or role", [a.address])
 }
 
 deny contains tf.finding(a, "policy_arns", msg) if {
-	some a in tf.resources("aws_iam_user_policy_attachments_exclusive")
+	some a in aws.managed("aws_iam_user_policy_attachments_exclusive")
 	arns := a.values.policy_arns
 	is_array(arns)
 	count(arns) > 0
@@ -45,7 +46,7 @@ deny contains tf.finding(a, "policy_arns", msg) if {
 }
 
 deny contains tf.finding(a, "users", msg) if {
-	some a in tf.resources("aws_iam_policy_attachment")
+	some a in aws.managed("aws_iam_policy_attachment")
 	users := a.values.users
 	is_array(users)
 	count(users) > 0

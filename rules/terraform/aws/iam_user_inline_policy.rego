@@ -32,9 +32,10 @@ package gate.rules.terraform.aws.iam_user_inline_policy
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(p, "", msg) if {
-	some p in tf.resources("aws_iam_user_policy")
+	some p in aws.managed("aws_iam_user_policy")
 	msg := sprintf("%s attaches an inline policy directly to an IAM user; grant permissions through groups or roles", [p.address])
 }

@@ -47,7 +47,7 @@ import data.gate.lib.terraform as tf
 
 deny contains tf.finding(k, "policy", msg) if {
 	some t in ["aws_kms_key", "aws_kms_key_policy"]
-	some k in tf.resources(t)
+	some k in aws.managed(t)
 	some st in aws.statements(aws.policy_documents(k, "policy"))
 	aws.public_allow(st)
 	msg := sprintf("the key policy of %s allows everyone (Principal \"*\") without a condition", [k.address])

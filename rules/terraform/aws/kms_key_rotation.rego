@@ -36,7 +36,7 @@ import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(k, "enable_key_rotation", msg) if {
-	some k in tf.resources("aws_kms_key")
+	some k in aws.managed("aws_kms_key")
 	tf.missing_or_false(k, "enable_key_rotation")
 	symmetric(k)
 	aws.empty(object.get(k.values, "custom_key_store_id", null))

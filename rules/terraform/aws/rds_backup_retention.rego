@@ -48,7 +48,7 @@ skipped := ["replicate_source_db", "replication_source_identifier", "global_clus
 
 candidates contains db if {
 	some t in ["aws_db_instance", "aws_rds_cluster"]
-	some db in tf.resources(t)
+	some db in aws.managed(t)
 	every k in skipped {
 		aws.empty(object.get(db.values, k, null))
 	}

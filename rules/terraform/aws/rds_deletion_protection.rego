@@ -34,7 +34,7 @@ import data.gate.lib.terraform as tf
 
 deny contains tf.finding(db, "deletion_protection", msg) if {
 	some t in ["aws_db_instance", "aws_rds_cluster"]
-	some db in tf.resources(t)
+	some db in aws.managed(t)
 	tf.missing_or_false(db, "deletion_protection")
 	aws.empty(object.get(db.values, "replicate_source_db", null))
 	msg := sprintf("%s does not enable deletion protection", [db.address])

@@ -30,11 +30,12 @@ package gate.rules.terraform.aws.rds_public
 
 import rego.v1
 
+import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(db, "publicly_accessible", msg) if {
 	some t in ["aws_db_instance", "aws_rds_cluster_instance", "aws_rds_cluster"]
-	some db in tf.resources(t)
+	some db in aws.managed(t)
 	tf.is_true(db, "publicly_accessible")
 	msg := sprintf("%s is publicly accessible (publicly_accessible = true)", [db.address])
 }

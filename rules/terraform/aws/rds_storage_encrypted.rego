@@ -44,7 +44,7 @@ inherited := [
 
 deny contains tf.finding(db, "storage_encrypted", msg) if {
 	some t in ["aws_db_instance", "aws_rds_cluster"]
-	some db in tf.resources(t)
+	some db in aws.managed(t)
 	tf.missing_or_false(db, "storage_encrypted")
 	every k in inherited {
 		aws.empty(object.get(db.values, k, null))

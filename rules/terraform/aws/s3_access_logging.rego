@@ -36,7 +36,7 @@ import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(b, "logging", msg) if {
-	some b in tf.resources("aws_s3_bucket")
+	some b in aws.managed("aws_s3_bucket")
 	no_inline_logging(b)
 	aws.not_configured_by("aws_s3_bucket_logging", "bucket", b)
 	not log_target(b)
@@ -59,12 +59,12 @@ log_target(b) if {
 
 # The targets of legacy logging blocks, by reference and by known name.
 legacy_target_refs contains a if {
-	some o in tf.resources("aws_s3_bucket")
+	some o in aws.managed("aws_s3_bucket")
 	some a in aws.attr_refs(o, "logging.target_bucket")
 }
 
 legacy_target_names contains v if {
-	some o in tf.resources("aws_s3_bucket")
+	some o in aws.managed("aws_s3_bucket")
 	some lg in tf.blocks(o, "logging")
 	v := lg.target_bucket
 	aws.known_string(v)

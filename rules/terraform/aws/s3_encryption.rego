@@ -44,7 +44,7 @@ import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(b, "server_side_encryption_configuration", msg) if {
-	some b in tf.resources("aws_s3_bucket")
+	some b in aws.managed("aws_s3_bucket")
 	no_inline_configuration(b)
 	aws.not_configured_by("aws_s3_bucket_server_side_encryption_configuration", "bucket", b)
 	msg := sprintf("S3 bucket %s declares no default encryption: no server_side_encryption_configuration block and no aws_s3_bucket_server_side_encryption_configuration for it", [b.address])

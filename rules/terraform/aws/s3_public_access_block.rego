@@ -12,7 +12,10 @@
 #   or another module's output) keeps every bucket from failing for a missing
 #   block. AWS enables Block Public Access on buckets created since April 2023,
 #   but declaring it keeps the protection visible in code and stops a later
-#   change or an older bucket from silently dropping it.
+#   change or an older bucket from silently dropping it. Where the account
+#   block is managed in another configuration, set the parameter
+#   account_block_elsewhere to true: buckets without their own block then
+#   pass, and blocks declared here are still checked.
 # custom:
 #   id: GATE-AWS-S3-001
 #   severity: high
@@ -35,23 +38,27 @@
 #     iso27001_2022: [A.8.3, A.8.12]
 #     nist_csf_2: [PR.AA-05, PR.DS-01]
 #     nist_800_53r5: [AC-3, AC-21]
+#   params:
+#     account_block_elsewhere: false
 package gate.rules.terraform.aws.s3_public_access_block
 
 import rego.v1
 
 import data.gate.lib.aws
+import data.gate.lib.params
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(b, "", msg) if {
 	count(account_blocks) == 0
-	some b in tf.resources("aws_s3_bucket")
+	not account_block_elsewhere
+	some b in aws.managed("aws_s3_bucket")
 	aws.not_configured_by("aws_s3_bucket_public_access_block", "bucket", b)
 	msg := sprintf("S3 bucket %s has no public access block: no aws_s3_bucket_public_access_block for it and no aws_s3_account_public_access_block", [b.address])
 }
 
 deny contains tf.finding(p, off[0], msg) if {
 	some t in ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"]
-	some p in tf.resources(t)
+	some p in aws.managed(t)
 	off := [f | some f in aws.pab_flags; flag_off(p, f); not account_on(p, f)]
 	count(off) > 0
 	msg := sprintf("%s does not set %s to true; all four public access block settings must be on", [p.address, concat(", ", off)])
@@ -69,4 +76,6 @@ account_on(p, f) if {
 	aws.flag_true_or_unknown(a, f)
 }
 
-account_blocks := tf.resources("aws_s3_account_public_access_block")
+account_blocks := aws.managed("aws_s3_account_public_access_block")
+
+account_block_elsewhere if params.param("GATE-AWS-S3-001", "account_block_elsewhere", false) == true

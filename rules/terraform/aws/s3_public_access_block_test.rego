@@ -88,3 +88,14 @@ test_data_source_bucket_ignored if {
 	d := object.union(bucket("a"), {"mode": "data", "address": "data.aws_s3_bucket.a", "config_address": "data.aws_s3_bucket.a"})
 	count(deny([d])) == 0
 }
+
+test_param_account_block_elsewhere if {
+	r := rule.deny with input as {"kind": "terraform", "resources": [bucket("a"), pab("b", "a", {"block_public_acls": true})]}
+		with data.gate_config.params as {"GATE-AWS-S3-001": {"account_block_elsewhere": true}}
+	count(r) == 1
+	some f in r
+	f.resource == "aws_s3_bucket_public_access_block.b"
+	r2 := rule.deny with input as {"kind": "terraform", "resources": [bucket("a")]}
+		with data.gate_config.params as {"GATE-AWS-S3-001": {"account_block_elsewhere": true}}
+	count(r2) == 0
+}

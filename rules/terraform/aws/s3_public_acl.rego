@@ -48,7 +48,7 @@ public_groups := {
 
 # Legacy canned ACL on the bucket.
 deny contains tf.finding(b, "acl", msg) if {
-	some b in tf.resources("aws_s3_bucket")
+	some b in aws.managed("aws_s3_bucket")
 	b.values.acl in public_canned
 	not aws.flag_maybe_on(b, "ignore_public_acls")
 	not aws.acls_disabled_maybe(b)
@@ -57,7 +57,7 @@ deny contains tf.finding(b, "acl", msg) if {
 
 # Legacy grant blocks on the bucket.
 deny contains tf.finding(b, sprintf("grant[%d].uri", [i]), msg) if {
-	some b in tf.resources("aws_s3_bucket")
+	some b in aws.managed("aws_s3_bucket")
 	grants := b.values.grant
 	is_array(grants)
 	some i, g in grants
@@ -70,7 +70,7 @@ deny contains tf.finding(b, sprintf("grant[%d].uri", [i]), msg) if {
 
 # aws_s3_bucket_acl with a canned ACL.
 deny contains tf.finding(a, "acl", msg) if {
-	some a in tf.resources("aws_s3_bucket_acl")
+	some a in aws.managed("aws_s3_bucket_acl")
 	a.values.acl in public_canned
 	not aws.flag_maybe_on_for(a, "ignore_public_acls")
 	not aws.acls_disabled_maybe_for(a)
@@ -79,7 +79,7 @@ deny contains tf.finding(a, "acl", msg) if {
 
 # aws_s3_bucket_acl with explicit grants.
 deny contains tf.finding(a, sprintf("access_control_policy[0].grant[%d].grantee[0].uri", [i]), msg) if {
-	some a in tf.resources("aws_s3_bucket_acl")
+	some a in aws.managed("aws_s3_bucket_acl")
 	acp := tf.block(a, "access_control_policy")
 	grants := acp.grant
 	is_array(grants)

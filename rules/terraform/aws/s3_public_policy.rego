@@ -48,7 +48,7 @@ import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(b, "policy", msg) if {
-	some b in tf.resources("aws_s3_bucket")
+	some b in aws.managed("aws_s3_bucket")
 	sts := public_statements(aws.policy_documents(b, "policy"))
 	count(sts) > 0
 	not aws.flag_maybe_on(b, "restrict_public_buckets")
@@ -56,7 +56,7 @@ deny contains tf.finding(b, "policy", msg) if {
 }
 
 deny contains tf.finding(p, "policy", msg) if {
-	some p in tf.resources("aws_s3_bucket_policy")
+	some p in aws.managed("aws_s3_bucket_policy")
 	sts := public_statements(aws.policy_documents(p, "policy"))
 	count(sts) > 0
 	not aws.flag_maybe_on_for(p, "restrict_public_buckets")

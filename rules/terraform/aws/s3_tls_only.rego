@@ -56,7 +56,7 @@ import data.gate.lib.terraform as tf
 
 # A bucket without any policy.
 deny contains tf.finding(b, "", msg) if {
-	some b in tf.resources("aws_s3_bucket")
+	some b in aws.managed("aws_s3_bucket")
 	not aws.may_be_set(b, "policy")
 	aws.not_configured_by("aws_s3_bucket_policy", "bucket", b)
 	msg := sprintf("S3 bucket %s has no bucket policy, so it accepts requests over plain HTTP (no Deny on aws:SecureTransport = false)", [b.address])
@@ -64,7 +64,7 @@ deny contains tf.finding(b, "", msg) if {
 
 # A bucket whose legacy policy attribute lacks the statement.
 deny contains tf.finding(b, "policy", msg) if {
-	some b in tf.resources("aws_s3_bucket")
+	some b in aws.managed("aws_s3_bucket")
 	aws.may_be_set(b, "policy")
 	legacy := aws.policy_documents(b, "policy")
 	aws.complete(legacy)
@@ -82,7 +82,7 @@ deny contains tf.finding(b, "policy", msg) if {
 # An aws_s3_bucket_policy that lacks the statement, when no other policy of
 # the same bucket has it.
 deny contains tf.finding(c, "policy", msg) if {
-	some c in tf.resources("aws_s3_bucket_policy")
+	some c in aws.managed("aws_s3_bucket_policy")
 	docs := aws.policy_documents(c, "policy")
 	aws.complete(docs)
 	not tls_enforced(docs)

@@ -37,7 +37,7 @@ import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(b, "versioning", msg) if {
-	some b in tf.resources("aws_s3_bucket")
+	some b in aws.managed("aws_s3_bucket")
 	not legacy_enabled(b)
 	not tf.has_unknown(b, "versioning")
 	not object_lock_maybe(b)
@@ -46,7 +46,7 @@ deny contains tf.finding(b, "versioning", msg) if {
 }
 
 deny contains tf.finding(v, "versioning_configuration[0].status", msg) if {
-	some v in tf.resources("aws_s3_bucket_versioning")
+	some v in aws.managed("aws_s3_bucket_versioning")
 	status := tf.block(v, "versioning_configuration").status
 	aws.known_string(status)
 	status != "Enabled"

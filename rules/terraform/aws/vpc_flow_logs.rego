@@ -36,7 +36,7 @@ import data.gate.lib.aws
 import data.gate.lib.terraform as tf
 
 deny contains tf.finding(v, "", msg) if {
-	some v in tf.resources("aws_vpc")
+	some v in aws.managed("aws_vpc")
 	aws.not_configured_by("aws_flow_log", "vpc_id", v)
 	msg := sprintf("VPC %s has no flow log (no aws_flow_log with vpc_id pointing at it)", [v.address])
 }

@@ -48,7 +48,7 @@ admin_ports := {22: {"tcp"}, 3389: {"tcp", "udp"}}
 # cidr and range are null when not known.
 entries contains entry(r, sprintf("ingress[%d].%s", [i, key]), r.config_address, e, "rule_no", "action", key) if {
 	some t in ["aws_network_acl", "aws_default_network_acl"]
-	some r in tf.resources(t)
+	some r in aws.managed(t)
 	ings := r.values.ingress
 	is_array(ings)
 	some i, e in ings
@@ -58,7 +58,7 @@ entries contains entry(r, sprintf("ingress[%d].%s", [i, key]), r.config_address,
 }
 
 entries contains entry(r, key, acl_key(r), r.values, "rule_number", "rule_action", key) if {
-	some r in tf.resources("aws_network_acl_rule")
+	some r in aws.managed("aws_network_acl_rule")
 	object.get(r.values, "egress", false) == false
 	some key in ["cidr_block", "ipv6_cidr_block"]
 	not aws.empty(object.get(r.values, key, null))
