@@ -14,7 +14,6 @@ import (
 	"sync"
 	"time"
 
-
 	"github.com/gatehq/gate/engine/catalog"
 	"github.com/gatehq/gate/engine/model"
 	"github.com/gatehq/gate/engine/policy"
