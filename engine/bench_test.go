@@ -167,3 +167,53 @@ func BenchmarkCheck(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckSource is the pre-commit case: `gate check` on a Terraform
+// directory of 100 .tf files (no plan), compile included.
+func BenchmarkCheckSource(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range []int{100, 1000} {
+		b.Run(fmt.Sprintf("resources=%d,files=100", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := synth.WriteDir(dir, synth.Options{Resources: n, Seed: 1, Modules: 0, Files: 100}); err != nil {
+				b.Fatal(err)
+			}
+			opts := Options{Root: dir, Paths: []string{dir}}
+			b.ReportAllocs()
+			for b.Loop() {
+				eng, err := New(ctx, opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				res, err := eng.Run(ctx, opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Documents) == 0 || len(res.InputErrors) > 0 {
+					b.Fatalf("documents %d, input errors %v", len(res.Documents), res.InputErrors)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRunOnly is a run with the rules already compiled: read, evaluate, decide.
+func BenchmarkRunOnly(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range sizes(b) {
+		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
+			p, _ := writePlan(b, n)
+			opts := Options{Root: filepath.Dir(p), Plans: []string{p}}
+			eng, err := New(ctx, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := eng.Run(ctx, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -137,6 +137,9 @@ type Options struct {
 	Seed      uint64  // same seed, same output
 	BadRatio  float64 // share of misconfigured resources (default 0.2)
 	Modules   int     // resources are spread over this many module instances (default 10)
+	// Files spreads the root module's resources over this many .tf files
+	// in WriteDir (default 1: main.tf).
+	Files int
 }
 
 type res struct {
@@ -270,6 +273,9 @@ func WriteDir(dir string, o Options) error {
 	calls := map[string]bool{}
 	for _, x := range rs {
 		p := "main.tf"
+		if o.Files > 1 {
+			p = fmt.Sprintf("r%03d.tf", len(files)%o.Files)
+		}
 		if x.moduleCall != "" {
 			p = filepath.Join("modules", x.moduleCall, "main.tf")
 			calls[x.moduleCall] = true
