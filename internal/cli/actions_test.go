@@ -85,6 +85,13 @@ func TestActionEntryPath(t *testing.T) {
 	if st, err := os.Stat(sarif); err != nil || st.Size() == 0 {
 		t.Errorf("SARIF not written: %v", err)
 	}
+	ev := filepath.Join(env["RUNNER_TEMP"], "gate-evidence.json")
+	if st, err := os.Stat(ev); err != nil || st.Size() == 0 {
+		t.Errorf("evidence record not written by default in Actions: %v", err)
+	}
+	if !strings.Contains(string(outputs), "evidence-file<<") {
+		t.Errorf("GITHUB_OUTPUT lacks evidence-file")
+	}
 }
 
 func TestActionCapsAnnotations(t *testing.T) {
@@ -197,7 +204,7 @@ func TestActionYAML(t *testing.T) {
 			t.Errorf("input %s missing", in)
 		}
 	}
-	for _, o := range []string{"findings", "blocking", "sarif-file", "exit-code"} {
+	for _, o := range []string{"findings", "blocking", "sarif-file", "exit-code", "evidence-file"} {
 		if !strings.Contains(a.Outputs[o].Value, "steps.gate.outputs."+o) {
 			t.Errorf("output %s = %q", o, a.Outputs[o].Value)
 		}

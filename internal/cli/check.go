@@ -42,6 +42,8 @@ type checkFlags struct {
 	ghRepo     string
 	ghSnapshot string
 	ghBranches []string
+	evidence   string
+	evLog      string
 }
 
 func checkCommand(env *Env) *cobra.Command {
@@ -84,6 +86,8 @@ could not run (an input you named is unreadable, a rule failed, no inputs).`,
 	f.StringVar(&fl.ghRepo, "github-repo", "", "check this repository's GitHub settings (owner/name; token from GITHUB_TOKEN or GH_TOKEN; default in Actions: GITHUB_REPOSITORY)")
 	f.StringVar(&fl.ghSnapshot, "github-snapshot", "", "check GitHub settings recorded by `gate github snapshot` in this directory")
 	f.StringSliceVar(&fl.ghBranches, "github-branch", nil, "branches whose protection to check (default: the default branch)")
+	f.StringVar(&fl.evidence, "evidence", "", "write this run's evidence record (JSON) to FILE (default in GitHub Actions: $RUNNER_TEMP/gate-evidence.json)")
+	f.StringVar(&fl.evLog, "evidence-log", "", "append the evidence record to this hash-chained log: a directory, or a SQLite database when it ends in .db")
 	f.StringVar(&fl.base, "base", "", "base ref for --new-only (default: origin/$GITHUB_BASE_REF, else origin/HEAD)")
 	return cmd
 }
@@ -331,9 +335,21 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 			return &exitError{code: engine.ExitError, err: fmt.Errorf("--output %s: %w", o.file, err)}
 		}
 	}
+	evFile := fl.evidence
+	if evFile == "" && env.inActions() && env.Getenv("RUNNER_TEMP") != "" {
+		evFile = filepath.Join(env.Getenv("RUNNER_TEMP"), "gate-evidence.json")
+	}
+	// Evidence is written for every run that evaluated, blocked or not: it
+	// records what was checked. Failing to write it fails the run.
+	if err := writeEvidence(ctx, env, res, opts, evFile, fl.evLog); err != nil {
+		return &exitError{code: engine.ExitError, err: fmt.Errorf("evidence: %w", err)}
+	}
 	if env.inActions() {
 		if err := reportToActions(env, res, meta, sarifFile); err != nil {
 			return &exitError{code: engine.ExitError, err: err}
+		}
+		if evFile != "" && env.Getenv("GITHUB_OUTPUT") != "" {
+			env.actions().SetOutput("evidence-file", evFile)
 		}
 	}
 	if code := res.ExitCode(); code != 0 {

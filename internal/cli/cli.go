@@ -81,7 +81,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &exitError{code: engine.ExitError, err: err}
 	})
-	root.AddCommand(checkCommand(&env), rulesCommand(&env), testCommand(&env), exceptionsCommand(&env), githubCommand(&env), versionCommand(&env))
+	root.AddCommand(checkCommand(&env), rulesCommand(&env), testCommand(&env), exceptionsCommand(&env), githubCommand(&env), evidenceCommand(&env), reportCommand(&env), versionCommand(&env))
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return 0
