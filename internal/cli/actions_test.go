@@ -261,3 +261,40 @@ func TestExceptionsCommand(t *testing.T) {
 		t.Errorf("rows = %+v", rows)
 	}
 }
+
+// TestBaselineAndNewOnly: findings in a baseline SARIF, or already present on
+// the base branch, are reported but do not block; new ones do.
+func TestBaselineAndNewOnly(t *testing.T) {
+	repo := t.TempDir()
+	gitRun(t, repo, "init", "-q", "-b", "main")
+	write(t, repo, "infra/main.tf", openSSH)
+	gitRun(t, repo, "add", ".")
+	gitRun(t, repo, "commit", "-q", "-m", "base")
+	gitRun(t, repo, "branch", "base")
+	// The change adds a second group that opens RDP.
+	write(t, repo, "infra/rdp.tf", strings.ReplaceAll(strings.ReplaceAll(openSSH, "bastion", "rdp"), "= 22", "= 3389"))
+	gitRun(t, repo, "add", ".")
+	gitRun(t, repo, "commit", "-q", "-m", "change")
+
+	only := []string{"--enable", "GATE-AWS-EC2-001"}
+	var out bytes.Buffer
+	code := Run(context.Background(), append([]string{"check", "--new-only", "--base", "base", "infra"}, only...),
+		Env{Stdout: &out, Stderr: &out, Dir: repo})
+	if code != 1 {
+		t.Fatalf("--new-only: exit %d\n%s", code, out.String())
+	}
+	text := out.String()
+	if !strings.Contains(text, "1 blocking") || !strings.Contains(text, "1 in baseline") || !strings.Contains(text, "aws_security_group.rdp") {
+		t.Errorf("--new-only should block only on the new group:\n%s", text)
+	}
+
+	// A baseline SARIF of the current state: nothing new, nothing blocks.
+	sarif := filepath.Join(t.TempDir(), "old.sarif")
+	out.Reset()
+	Run(context.Background(), append([]string{"check", "infra", "-f", "sarif", "-o", sarif}, only...), Env{Stdout: &out, Dir: repo})
+	out.Reset()
+	code = Run(context.Background(), append([]string{"check", "--baseline", sarif, "infra"}, only...), Env{Stdout: &out, Stderr: &out, Dir: repo})
+	if code != 0 || !strings.Contains(out.String(), "2 in baseline") {
+		t.Errorf("--baseline: exit %d\n%s", code, out.String())
+	}
+}
