@@ -30,3 +30,9 @@ bench:
 
 ci:
 	./.ci/run
+
+# Time the gate against conftest (and trivy if it installs) on generated
+# inputs; SIZES="1000 10000" by default. See scripts/compare.sh.
+.PHONY: compare
+compare:
+	./scripts/compare.sh

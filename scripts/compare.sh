@@ -132,6 +132,11 @@ mkdir -p "$POLICY"
 	done
 )
 cp "$ROOT/scripts/compare/conftest/plan.rego" "$POLICY/plan.rego"
+if ! "$CONFTEST" verify --no-color -p "$ROOT/scripts/compare/conftest" >"$WORK/logs/adapter-verify.log" 2>&1; then
+	log "the plan adapter's tests fail:"
+	cat "$WORK/logs/adapter-verify.log" >&2
+	exit 1
+fi
 
 TF_RULES=0
 {
