@@ -330,5 +330,18 @@ func (f *Finding) Key() string {
 
 // SortFindings orders findings by file, line, rule, subject, attribute, message.
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Key() < fs[j].Key() })
+	keys := make([]string, len(fs))
+	for i := range fs {
+		keys[i] = fs[i].Key()
+	}
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+	sorted := make([]Finding, len(fs))
+	for i, j := range idx {
+		sorted[i] = fs[j]
+	}
+	copy(fs, sorted)
 }

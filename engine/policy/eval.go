@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -40,10 +41,10 @@ const resultVar = "gate_result"
 
 // prepare builds and prepares the query for one document kind: an object of
 // package → result set name → array of elements.
-func (p *Pack) prepare(ctx context.Context, kind string, caps *ast.Capabilities) (*rego.PreparedEvalQuery, error) {
+func (p *Pack) prepare(ctx context.Context, kind string, pkgs []string, caps *ast.Capabilities) (*rego.PreparedEvalQuery, error) {
 	var b strings.Builder
 	b.WriteString(resultVar + " := {")
-	for i, pkg := range p.kinds[kind] {
+	for i, pkg := range pkgs {
 		if i > 0 {
 			b.WriteString(", ")
 		}
@@ -97,22 +98,40 @@ func (p *Pack) ruleByID(id string) (*model.Rule, bool) {
 // Rule finds a rule by id.
 func (p *Pack) Rule(id string) (*model.Rule, bool) { return p.ruleByID(id) }
 
-// Eval evaluates one document with the prepared query of its kind.
+// shard is one prepared query over a subset of a kind's packages.
+type shard struct {
+	q    *rego.PreparedEvalQuery
+	pkgs []string
+}
+
+// Eval evaluates one document with the prepared queries of its kind, the
+// shards in parallel. Results come in package order whatever the shards.
 func (p *Pack) Eval(ctx context.Context, kind string, input ast.Value) ([]Result, error) {
-	pq, ok := p.queries[kind]
+	shards, ok := p.queries[kind]
 	if !ok {
 		return nil, fmt.Errorf("no rules for document kind %q", kind)
 	}
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
-	if err != nil {
-		return nil, p.attribute(err)
+	tops := make([]map[string]any, len(shards))
+	errs := make([]error, len(shards))
+	var wg sync.WaitGroup
+	for i, sh := range shards {
+		wg.Add(1)
+		go func(i int, sh shard) {
+			defer wg.Done()
+			tops[i], errs[i] = p.evalShard(ctx, kind, sh, input)
+		}(i, sh)
 	}
-	if len(rs) != 1 {
-		return nil, fmt.Errorf("evaluate %s document: %d results, want 1", kind, len(rs))
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
-	top, ok := rs[0].Bindings[resultVar].(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("evaluate %s document: unexpected result %T", kind, rs[0].Bindings[resultVar])
+	top := map[string]any{}
+	for _, t := range tops {
+		for k, v := range t {
+			top[k] = v
+		}
 	}
 	var out []Result
 	for _, pkg := range p.kinds[kind] {
@@ -126,6 +145,21 @@ func (p *Pack) Eval(ctx context.Context, kind string, input ast.Value) ([]Result
 		}
 	}
 	return out, nil
+}
+
+func (p *Pack) evalShard(ctx context.Context, kind string, sh shard, input ast.Value) (map[string]any, error) {
+	rs, err := sh.q.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, p.attribute(err)
+	}
+	if len(rs) != 1 {
+		return nil, fmt.Errorf("evaluate %s document: %d results, want 1", kind, len(rs))
+	}
+	top, ok := rs[0].Bindings[resultVar].(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("evaluate %s document: unexpected result %T", kind, rs[0].Bindings[resultVar])
+	}
+	return top, nil
 }
 
 // attribute names the rule behind an evaluation error, so the message says

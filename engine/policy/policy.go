@@ -17,7 +17,6 @@ import (
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
@@ -118,7 +117,7 @@ type Pack struct {
 	rules    []*model.Rule          // sorted by id
 	byPkg    map[string]*model.Rule // package path (without "data.") → rule
 	byFile   map[string]*model.Rule // module path → rule
-	queries  map[string]*rego.PreparedEvalQuery
+	queries  map[string][]shard // kind → query shards, evaluated in parallel
 	kinds    map[string][]string // kind → packages evaluated for it
 	pkgNames map[string][]string // package → result rules it defines
 }
@@ -185,7 +184,7 @@ func Compile(ctx context.Context, modules []Module, opts Options) (*Pack, error)
 		compiler: compiler,
 		byPkg:    map[string]*model.Rule{},
 		byFile:   map[string]*model.Rule{},
-		queries:  map[string]*rego.PreparedEvalQuery{},
+		queries:  map[string][]shard{},
 		kinds:    map[string][]string{},
 	}
 	if err := p.describe(parsed, builtin); err != nil {
@@ -205,12 +204,30 @@ func Compile(ctx context.Context, modules []Module, opts Options) (*Pack, error)
 	}
 	p.store = inmem.NewFromObject(map[string]any{"gate_config": map[string]any{"params": params}})
 
+	// The packages of each kind are split into shards, one prepared query
+	// each, evaluated in parallel on one document: evaluation is the bulk
+	// of a large plan's cost and OPA evaluates a query on one goroutine.
+	n := runtime.GOMAXPROCS(0)
+	if n > 4 {
+		n = 4
+	}
 	for _, kind := range []string{model.KindTerraform, model.KindGitHub, model.KindRepo} {
-		q, err := p.prepare(ctx, kind, caps)
-		if err != nil {
-			return nil, err
+		pkgs := p.kinds[kind]
+		k := n
+		if len(pkgs) < 2*k {
+			k = 1
 		}
-		p.queries[kind] = q
+		for i := 0; i < k; i++ {
+			var part []string
+			for j := i; j < len(pkgs); j += k {
+				part = append(part, pkgs[j])
+			}
+			q, err := p.prepare(ctx, kind, part, caps)
+			if err != nil {
+				return nil, err
+			}
+			p.queries[kind] = append(p.queries[kind], shard{q: q, pkgs: part})
+		}
 	}
 	return p, nil
 }

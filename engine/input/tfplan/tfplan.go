@@ -101,42 +101,44 @@ func Parse(ctx context.Context, name string, data []byte) (*model.Document, *mod
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, &model.InputError{Path: name, Err: errors.New("empty file, not a Terraform plan")}
 	}
-	// Syntax first, with the offset of the error, and nothing after the value.
-	dec := json.NewDecoder(bytes.NewReader(b))
-	var raw json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		return nil, jsonError(name, b, dec, err)
-	}
-	if tok, err := dec.Token(); err != io.EOF {
+	// Syntax first. The fast path validates without allocating; only an
+	// invalid file goes through the decoder, for the offset of the error
+	// and to tell trailing data from a syntax error.
+	if !json.Valid(b) {
+		dec := json.NewDecoder(bytes.NewReader(b))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, jsonError(name, b, dec, err)
+		}
 		off := dec.InputOffset()
 		line, col := lineCol(b, off)
 		msg := "unexpected data after the plan JSON"
-		if err != nil {
+		if tok, err := dec.Token(); err != nil {
 			msg = fmt.Sprintf("%s: %v", msg, err)
 		} else {
 			msg = fmt.Sprintf("%s (%v)", msg, tok)
 		}
 		return nil, &model.InputError{Path: name, Line: line, Column: col, Offset: off, Err: errors.New(msg)}
 	}
-	var probe map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &probe); err != nil {
+	trimmed := bytes.TrimSpace(b)
+	if trimmed[0] != '{' {
 		return nil, &model.InputError{Path: name, Err: fmt.Errorf("not a Terraform plan: top-level value is not an object")}
 	}
-	if _, ok := probe["format_version"]; !ok {
-		return nil, &model.InputError{Path: name, Err: errors.New("not a Terraform plan: no format_version (produce it with `terraform show -json plan.out`)")}
+	var plan tfjson.Plan
+	if err := plan.UnmarshalJSON(b); err != nil {
+		if !bytes.Contains(b, []byte(`"format_version"`)) {
+			return nil, &model.InputError{Path: name, Err: errors.New("not a Terraform plan: no format_version (produce it with `terraform show -json plan.out`)")}
+		}
+		return nil, &model.InputError{Path: name, Err: fmt.Errorf("plan: %w", err)}
 	}
-	_, hasChanges := probe["resource_changes"]
-	_, hasPlanned := probe["planned_values"]
-	_, hasConfig := probe["configuration"]
-	if !hasChanges && !hasPlanned && !hasConfig {
-		if _, ok := probe["values"]; ok {
+	if plan.ResourceChanges == nil && plan.PlannedValues == nil && plan.Config == nil {
+		var probe struct {
+			Values json.RawMessage `json:"values"`
+		}
+		if json.Unmarshal(b, &probe) == nil && probe.Values != nil {
 			return nil, &model.InputError{Path: name, Err: errors.New("this is Terraform state JSON (`terraform show -json` without a plan file), not a plan")}
 		}
 		return nil, &model.InputError{Path: name, Err: errors.New("not a Terraform plan: no resource_changes, planned_values or configuration")}
-	}
-	var plan tfjson.Plan
-	if err := plan.UnmarshalJSON(raw); err != nil {
-		return nil, &model.InputError{Path: name, Err: fmt.Errorf("plan: %w", err)}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, &model.InputError{Path: name, Err: err}
@@ -150,9 +152,26 @@ func Parse(ctx context.Context, name string, data []byte) (*model.Document, *mod
 		Files:     []model.InputFile{file},
 		Notes:     notes,
 	}
-	for addr, off := range addressOffsets(b) {
-		line, col := lineCol(b, off)
-		doc.Positions.Set(addr, "", model.Position{File: name, Line: line, Column: col})
+	// Lines of every resource address, counted in one pass over the file.
+	offs := addressOffsets(b)
+	addrs := make([]string, 0, len(offs))
+	for a := range offs {
+		addrs = append(addrs, a)
+	}
+	sort.Slice(addrs, func(i, j int) bool { return offs[addrs[i]] < offs[addrs[j]] })
+	line, lastNL, pos := 1, int64(-1), int64(0)
+	for _, a := range addrs {
+		off := offs[a]
+		for pos < off {
+			if i := bytes.IndexByte(b[pos:off], '\n'); i >= 0 {
+				line++
+				lastNL = pos + int64(i)
+				pos += int64(i) + 1
+				continue
+			}
+			pos = off
+		}
+		doc.Positions.Set(a, "", model.Position{File: name, Line: line, Column: int(off - lastNL)})
 	}
 	list := make([]any, len(resources))
 	for i, r := range resources {
