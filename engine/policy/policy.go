@@ -117,9 +117,9 @@ type Pack struct {
 	rules    []*model.Rule          // sorted by id
 	byPkg    map[string]*model.Rule // package path (without "data.") → rule
 	byFile   map[string]*model.Rule // module path → rule
-	queries  map[string][]shard // kind → query shards, evaluated in parallel
-	kinds    map[string][]string // kind → packages evaluated for it
-	pkgNames map[string][]string // package → result rules it defines
+	queries  map[string][]shard     // kind → query shards, evaluated in parallel
+	kinds    map[string][]string    // kind → packages evaluated for it
+	pkgNames map[string][]string    // package → result rules it defines
 }
 
 // Compile parses, checks and compiles modules once and prepares one query per
