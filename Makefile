@@ -25,8 +25,9 @@ fmt:
 fuzz-smoke:
 	./.ci/fuzz-smoke
 
+# Benchmarks at 100 / 1,000 / 10,000 resources (GATE_BENCH_MAX=100000 adds the largest).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/...
+	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem -timeout 60m ./engine/
 
 ci:
 	./.ci/run
