@@ -11,6 +11,12 @@
 #
 # Like gate.lib.terraform, every helper treats the unknown marker as "cannot
 # tell": nothing here lets a rule fire on a value not known before apply.
+
+# METADATA
+# title: Helpers for the AWS core rules
+# description: >-
+#   A library, not a rule: it defines no deny or unknown results, has no
+#   controls of its own and is imported by the rules that use it.
 package gate.lib.aws
 
 import rego.v1

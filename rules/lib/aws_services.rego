@@ -2,6 +2,12 @@
 # Lambda, ECR, EKS, messaging, data stores, backup …). Like
 # gate.lib.terraform, every helper treats an unknown value as "cannot tell":
 # nothing here makes a rule fire on a value that is not known before apply.
+
+# METADATA
+# title: Helpers for the AWS service rules
+# description: >-
+#   A library, not a rule: it defines no deny or unknown results, has no
+#   controls of its own and is imported by the rules that use it.
 package gate.lib.aws_services
 
 import rego.v1

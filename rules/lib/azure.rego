@@ -6,6 +6,12 @@
 # alternative spellings as a list, v4 name first. Like gate.lib.terraform,
 # nothing here ever treats the unknown marker as a value that makes a rule
 # fire.
+
+# METADATA
+# title: Helpers for the Azure rules
+# description: >-
+#   A library, not a rule: it defines no deny or unknown results, has no
+#   controls of its own and is imported by the rules that use it.
 package gate.lib.azure
 
 import rego.v1

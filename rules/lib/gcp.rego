@@ -1,6 +1,12 @@
 # Helpers for rules over Google Cloud resources (the `google` and
 # `google-beta` Terraform providers). Like gate.lib.terraform, every helper
 # treats an unknown value as "cannot tell": it never makes a rule fire.
+
+# METADATA
+# title: Helpers for the Google Cloud rules
+# description: >-
+#   A library, not a rule: it defines no deny or unknown results, has no
+#   controls of its own and is imported by the rules that use it.
 package gate.lib.gcp
 
 import rego.v1

@@ -2,6 +2,12 @@
 # one shape; see rules/README.md). Every helper treats an unknown value
 # ("known after apply", an unresolved reference or variable) as "cannot
 # tell": it never makes a rule fire.
+
+# METADATA
+# title: Helpers for rules over Terraform documents
+# description: >-
+#   A library, not a rule: it defines no deny or unknown results, has no
+#   controls of its own and is imported by the rules that use it.
 package gate.lib.terraform
 
 import rego.v1

@@ -4,6 +4,12 @@
 # Every value the reader could not see is a fact {"known": false, "reason": …};
 # a fact missing from the document is treated the same way, so a rule never
 # passes silently on data it did not get.
+
+# METADATA
+# title: Helpers shared by the GitHub settings rules
+# description: >-
+#   A library, not a rule: it defines no deny or unknown results, has no
+#   controls of its own and is imported by the rules that use it.
 package gate.lib.github
 
 import rego.v1

@@ -1,4 +1,10 @@
 # Helpers for rules over the repo document (see rules/repo/README.md).
+
+# METADATA
+# title: Helpers for the repository configuration rules
+# description: >-
+#   A library, not a rule: it defines no deny or unknown results, has no
+#   controls of its own and is imported by the rules that use it.
 package gate.lib.repo
 
 import rego.v1
