@@ -112,9 +112,6 @@ func compileGlob(g string) (*regexp.Regexp, error) {
 // source document its findings are mapped onto.
 func discover(ctx context.Context, opts *Options) ([]*model.Document, []*model.InputError, map[*model.Document]*model.Document, error) {
 	rd := DefaultReaders(opts.MaxFileSize, opts.LookupEnv)
-	if opts.Readers != nil {
-		rd = *opts.Readers
-	}
 	root, err := filepath.Abs(opts.Root)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("root: %w", err)

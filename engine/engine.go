@@ -56,8 +56,6 @@ type Options struct {
 	// Sources are extra document sources (GitHub settings) read alongside
 	// the discovered files.
 	Sources []Source
-	// Readers overrides the readers used for discovered files (tests).
-	Readers *Readers
 	// MaxFileSize bounds each input file (0 = each reader's default).
 	MaxFileSize int64
 	// LookupEnv reads the environment (nil = os.LookupEnv): the repository

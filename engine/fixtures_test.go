@@ -11,6 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/gatehq/gate/engine/input/hcl"
+	"github.com/gatehq/gate/engine/input/tfplan"
 	"github.com/gatehq/gate/engine/model"
 )
 
@@ -57,7 +58,7 @@ func TestRuleFixtures(t *testing.T) {
 					}
 					if m, ok := res.Value.(map[string]any); ok {
 						if s, ok := m["resource"].(string); ok {
-							flagged[ConfigAddressOf(s)] = true
+							flagged[tfplan.ConfigAddress(s)] = true
 						}
 					}
 				}
@@ -79,38 +80,6 @@ func TestRuleFixtures(t *testing.T) {
 			}
 		})
 	}
-}
-
-// ConfigAddressOf strips instance keys for the comparison above.
-func ConfigAddressOf(addr string) string {
-	var b strings.Builder
-	depth := 0
-	inStr := false
-	for i := 0; i < len(addr); i++ {
-		c := addr[i]
-		switch {
-		case inStr:
-			if c == '\\' {
-				i++
-			} else if c == '"' {
-				inStr = false
-			}
-			continue
-		case depth > 0 && c == '"':
-			inStr = true
-			continue
-		case c == '[':
-			depth++
-			continue
-		case c == ']':
-			depth--
-			continue
-		case depth > 0:
-			continue
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
 }
 
 func keys(m map[string]bool) []string {
