@@ -13,9 +13,20 @@ import (
 const IndexKey = "_index"
 
 // InputValue converts a document's input into the value rules see. For
-// Terraform documents it adds input._index.<mode>.<type> = [resources],
-// built from the same terms as input.resources (no copy), so that rules
-// find the resources of a type by lookup rather than by scanning.
+// Terraform documents it adds input._index, built in one pass in Go so that
+// rules look resources up rather than scan (Rego builds the same indexes
+// from input.resources when _index is absent, as in unit tests with a
+// literal input; TestGoIndexMatchesRego keeps the two equal):
+//
+//   - _index.<mode>.<type> = [resources] (the same terms as
+//     input.resources, no copy), for gate.lib.terraform.resources;
+//   - _index.by_address[config address] = [positions in input.resources];
+//   - _index.managed_by_type[type] = [positions of managed resources];
+//   - _index.by_identity[v] = [positions of managed resources whose id,
+//     arn, bucket or name is the known string v];
+//   - _index.address_kinds[config address] = [mode, type];
+//
+// the last four for gate.lib.aws's joins.
 func InputValue(d *model.Document) (ast.Value, error) {
 	rs, ok := d.Input["resources"].([]any)
 	if d.Kind != model.KindTerraform || !ok {
@@ -27,6 +38,10 @@ func InputValue(d *model.Document) (ast.Value, error) {
 	}
 	terms := make([]*ast.Term, len(rs))
 	byMode := map[string]map[string][]*ast.Term{}
+	var (
+		byAddress, managedByType, byIdentity positions
+		addressKinds                         = map[string]*ast.Term{}
+	)
 	for i, r := range rs {
 		v, err := ast.InterfaceToValue(r)
 		if err != nil {
@@ -40,6 +55,22 @@ func InputValue(d *model.Document) (ast.Value, error) {
 			byMode[mode] = map[string][]*ast.Term{}
 		}
 		byMode[mode][typ] = append(byMode[mode][typ], terms[i])
+		if a, ok := m["config_address"].(string); ok {
+			byAddress.add(a, i)
+			if _, seen := addressKinds[a]; !seen {
+				addressKinds[a] = ast.ArrayTerm(ast.StringTerm(mode), ast.StringTerm(typ))
+			}
+		}
+		if mode != "managed" {
+			continue
+		}
+		managedByType.add(typ, i)
+		values, _ := m["values"].(map[string]any)
+		for _, k := range identityKeys {
+			if s, ok := values[k].(string); ok && s != model.Unknown {
+				byIdentity.add(s, i)
+			}
+		}
 	}
 	index := ast.NewObject()
 	for _, mode := range []string{"managed", "data"} {
@@ -49,6 +80,14 @@ func InputValue(d *model.Document) (ast.Value, error) {
 		}
 		index.Insert(ast.StringTerm(mode), ast.NewTerm(obj))
 	}
+	kinds := ast.NewObject()
+	for a, t := range addressKinds {
+		kinds.Insert(ast.StringTerm(a), t)
+	}
+	index.Insert(ast.StringTerm("by_address"), byAddress.term())
+	index.Insert(ast.StringTerm("managed_by_type"), managedByType.term())
+	index.Insert(ast.StringTerm("by_identity"), byIdentity.term())
+	index.Insert(ast.StringTerm("address_kinds"), ast.NewTerm(kinds))
 	top := ast.NewObject()
 	for k, v := range d.Input {
 		if k == "resources" {
@@ -63,4 +102,34 @@ func InputValue(d *model.Document) (ast.Value, error) {
 	top.Insert(ast.StringTerm("resources"), ast.ArrayTerm(terms...))
 	top.Insert(ast.StringTerm(IndexKey), ast.NewTerm(index))
 	return top, nil
+}
+
+// identityKeys are the attributes that identify a resource when another
+// names it by a literal (gate.lib.aws.identity_keys).
+var identityKeys = [...]string{"id", "arn", "bucket", "name"}
+
+// positions maps a key to ascending, distinct positions in input.resources.
+type positions map[string][]int
+
+func (p *positions) add(key string, i int) {
+	if *p == nil {
+		*p = positions{}
+	}
+	l := (*p)[key]
+	if n := len(l); n > 0 && l[n-1] == i {
+		return // the same resource under two identity keys
+	}
+	(*p)[key] = append(l, i)
+}
+
+func (p positions) term() *ast.Term {
+	obj := ast.NewObject()
+	for k, l := range p {
+		ts := make([]*ast.Term, len(l))
+		for j, i := range l {
+			ts[j] = ast.InternedTerm(i)
+		}
+		obj.Insert(ast.StringTerm(k), ast.ArrayTerm(ts...))
+	}
+	return ast.NewTerm(obj)
 }

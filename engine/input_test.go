@@ -1,0 +1,161 @@
+package engine
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/gatehq/gate/engine/input/hcl"
+	"github.com/gatehq/gate/engine/input/tfplan"
+	"github.com/gatehq/gate/engine/model"
+	"github.com/gatehq/gate/internal/synth"
+	"github.com/gatehq/gate/rules"
+)
+
+// TestGoIndexMatchesRego checks that the indexes InputValue builds in Go
+// (input._index) are what gate.lib's Rego fallbacks compute from
+// input.resources alone: rules get the same answers with and without them.
+func TestGoIndexMatchesRego(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	planPath := filepath.Join(dir, "plan.json")
+	f, err := os.Create(planPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := synth.WritePlan(f, synth.Options{Resources: 1500, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	srcDir := filepath.Join(dir, "src")
+	if err := synth.WriteDir(srcDir, synth.Options{Resources: 300, Seed: 7, Modules: 2, Files: 10}); err != nil {
+		t.Fatal(err)
+	}
+
+	type doc struct {
+		name string
+		d    *model.Document
+	}
+	var docs []doc
+	readPlan := func(p string) {
+		d, ierr := tfplan.ReadFile(ctx, p, tfplan.Options{})
+		if ierr != nil {
+			t.Fatalf("%s: %v", p, ierr)
+		}
+		docs = append(docs, doc{p, d})
+	}
+	readDir := func(p string) {
+		d, ierrs := hcl.ReadDir(ctx, p, hcl.Options{})
+		if len(ierrs) > 0 || d == nil {
+			t.Fatalf("%s: %v", p, ierrs)
+		}
+		docs = append(docs, doc{p, d})
+	}
+	readPlan(planPath)
+	readDir(srcDir)
+	// Real plans from the corpus and the join fixtures of the rule pack.
+	plans, _ := filepath.Glob("../fixtures/corpus/tfplan/*/*.json")
+	for _, p := range plans {
+		if d, ierr := tfplan.ReadFile(ctx, p, tfplan.Options{}); ierr == nil {
+			docs = append(docs, doc{p, d})
+		}
+	}
+	for _, id := range []string{"GATE-AWS-S3-001", "GATE-AWS-S3-002", "GATE-AWS-VPC-001", "GATE-AWS-EC2-002"} {
+		p := filepath.Join("../fixtures/terraform/rules", id)
+		if _, err := os.Stat(p); err == nil {
+			for _, name := range []string{"fail.tf", "pass.tf"} {
+				sub := filepath.Join(t.TempDir(), id)
+				if err := os.MkdirAll(sub, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				b, err := os.ReadFile(filepath.Join(p, name))
+				if err != nil {
+					continue
+				}
+				if err := os.WriteFile(filepath.Join(sub, "main.tf"), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				readDir(sub)
+			}
+		}
+	}
+	if len(docs) < 4 {
+		t.Fatalf("only %d documents to compare", len(docs))
+	}
+
+	var opts []func(*rego.Rego)
+	err = fs.WalkDir(rules.FS, "lib", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+			return err
+		}
+		b, err := fs.ReadFile(rules.FS, p)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, rego.Module(p, string(b)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	query := `x := [aws.by_address, aws.managed_by_type, aws.by_identity, aws.address_kinds, [tf.resources(t) | some t in {r.type | some r in input.resources}]]`
+	pq, err := rego.New(append(opts,
+		rego.Query(query),
+		rego.Imports([]string{"data.gate.lib.aws", "data.gate.lib.terraform as tf"}),
+	)...).PrepareForEval(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eval := func(v ast.Value) ast.Value {
+		t.Helper()
+		rs, err := pq.Eval(ctx, rego.EvalParsedInput(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != 1 {
+			t.Fatalf("%d results", len(rs))
+		}
+		out, err := ast.InterfaceToValue(rs[0].Bindings["x"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	joins := 0
+	for _, tc := range docs {
+		t.Run(filepath.Base(tc.name), func(t *testing.T) {
+			withIndex, err := InputValue(tc.d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			obj := withIndex.(ast.Object)
+			if obj.Get(ast.StringTerm(IndexKey)) == nil {
+				t.Fatal("InputValue built no index")
+			}
+			without := ast.NewObject()
+			obj.Foreach(func(k, v *ast.Term) {
+				if !k.Equal(ast.StringTerm(IndexKey)) {
+					without.Insert(k, v)
+				}
+			})
+			got, want := eval(withIndex), eval(without)
+			if got.Compare(want) != 0 {
+				t.Errorf("Go index differs from the Rego fallback\nGo:   %v\nRego: %v", got, want)
+			}
+			if ids, ok := want.(*ast.Array).Elem(2).Value.(ast.Object); ok && ids.Len() > 0 {
+				joins++
+			}
+		})
+	}
+	if joins == 0 {
+		t.Error("no document had resources with identities: the comparison proves little")
+	}
+}
