@@ -266,28 +266,70 @@ func matchID(pattern, id string) bool {
 	return pattern == id
 }
 
-// Run scans, evaluates and decides.
+// Run scans, evaluates and decides: ReadInputs, then Evaluate.
 func (e *Engine) Run(ctx context.Context, opts Options) (*Result, error) {
-	if opts.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
-		defer cancel()
-		res, err := e.run(ctx, opts)
-		if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, fmt.Errorf("the run took longer than --timeout %s: %w", opts.Timeout, err)
+	return WithTimeout(ctx, opts.Timeout, func(ctx context.Context) (*Result, error) {
+		in, err := ReadInputs(ctx, opts)
+		if err != nil {
+			return nil, err
 		}
-		if err == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, fmt.Errorf("the run took longer than --timeout %s", opts.Timeout)
-		}
-		return res, err
-	}
-	return e.run(ctx, opts)
+		return e.Evaluate(ctx, in, opts)
+	})
 }
 
-func (e *Engine) run(ctx context.Context, opts Options) (*Result, error) {
+// WithTimeout runs f under a deadline of d (none when d is 0) and says so
+// when the deadline is what stopped it.
+func WithTimeout[T any](ctx context.Context, d time.Duration, f func(context.Context) (T, error)) (T, error) {
+	if d <= 0 {
+		return f(ctx)
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	v, err := f(ctx)
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		var zero T
+		if err != nil {
+			return zero, fmt.Errorf("the run took longer than --timeout %s: %w", d, err)
+		}
+		return zero, fmt.Errorf("the run took longer than --timeout %s", d)
+	}
+	return v, err
+}
+
+// Inputs are the documents of one run. Reading them needs no compiled
+// rules, so a caller can read while New compiles (gate check does).
+type Inputs struct {
+	docs   []*model.Document
+	errs   []*model.InputError
+	mapped map[*model.Document]*model.Document
+	// started is when reading began: a run's duration counts it.
+	started time.Time
+}
+
+// ReadInputs discovers and reads every input of a run: files under the
+// scan paths, named plans, and opts.Sources. An unreadable input is an
+// InputError in the result, not an error; the error is for a run that
+// cannot start (a bad path pattern, a cancelled context).
+func ReadInputs(ctx context.Context, opts Options) (*Inputs, error) {
+	started := time.Now()
+	docs, inErrs, mapped, err := discover(ctx, &opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range opts.Sources {
+		d, ie := s.Read(ctx)
+		docs = append(docs, d...)
+		inErrs = append(inErrs, ie...)
+	}
+	return &Inputs{docs: docs, errs: inErrs, mapped: mapped, started: started}, nil
+}
+
+// Evaluate evaluates inputs read by ReadInputs (with the same options) and
+// decides what blocks.
+func (e *Engine) Evaluate(ctx context.Context, in *Inputs, opts Options) (*Result, error) {
 	start := opts.Now
 	if start.IsZero() {
-		start = time.Now()
+		start = in.started
 	}
 	if opts.FailOn == "" {
 		opts.FailOn = model.SeverityHigh
@@ -312,15 +354,7 @@ func (e *Engine) run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 
-	docs, inErrs, mapped, err := discover(ctx, &opts)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range opts.Sources {
-		d, ie := s.Read(ctx)
-		docs = append(docs, d...)
-		inErrs = append(inErrs, ie...)
-	}
+	docs, inErrs, mapped := in.docs, in.errs, in.mapped
 	res.InputErrors = inErrs
 	if len(docs) == 0 && len(inErrs) == 0 {
 		res.NoInputs = true

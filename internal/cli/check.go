@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -262,50 +263,70 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 		opts.Sources = append(opts.Sources, src)
 	}
 
-	eng, err := engine.New(ctx, opts)
-	if err != nil {
-		return &exitError{code: engine.ExitError, err: err}
-	}
-
-	// Exceptions: named, from the config, or the default file when present.
-	excPath, optional := fl.exceptions, false
-	switch {
-	case excPath != "":
-		excPath = env.abs(excPath)
-	case cfg.Exceptions != "":
-		excPath = resolve(cfg.Dir(), cfg.Exceptions)
-	default:
-		excPath, optional = filepath.Join(root, config.DefaultExceptionsFile), true
-	}
-	known := func(id string) bool { _, ok := eng.Pack().Rule(id); return ok }
-	exc, err := config.LoadExceptions(ctx, excPath, optional, nowOr(opts.Now), cfg.MaxExceptionDays, known)
-	if err != nil {
-		return &exitError{code: engine.ExitError, err: err}
-	}
-	for i := range exc {
-		exc[i].Location.File = relTo(root, exc[i].Location.File)
-	}
-	opts.Exceptions = exc
-
-	if fl.baseline != "" {
-		if opts.Baseline, err = config.LoadBaseline(ctx, env.abs(fl.baseline)); err != nil {
-			return &exitError{code: engine.ExitError, err: err}
+	// Inputs are read while the rules compile: neither needs the other,
+	// and on a large plan each takes a few hundred milliseconds.
+	var eng *engine.Engine
+	res, err := engine.WithTimeout(ctx, opts.Timeout, func(ctx context.Context) (*engine.Result, error) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		type read struct {
+			in  *engine.Inputs
+			err error
 		}
-	}
-	if fl.newOnly {
-		base, err := baseFingerprints(ctx, env, eng, opts, fl.base)
+		reading := make(chan read, 1)
+		ropts := opts
+		go func() {
+			in, err := engine.ReadInputs(ctx, ropts)
+			reading <- read{in, err}
+		}()
+		var err error
+		if eng, err = engine.New(ctx, opts); err != nil {
+			return nil, err
+		}
+
+		// Exceptions: named, from the config, or the default file when present.
+		excPath, optional := fl.exceptions, false
+		switch {
+		case excPath != "":
+			excPath = env.abs(excPath)
+		case cfg.Exceptions != "":
+			excPath = resolve(cfg.Dir(), cfg.Exceptions)
+		default:
+			excPath, optional = filepath.Join(root, config.DefaultExceptionsFile), true
+		}
+		known := func(id string) bool { _, ok := eng.Pack().Rule(id); return ok }
+		exc, err := config.LoadExceptions(ctx, excPath, optional, nowOr(opts.Now), cfg.MaxExceptionDays, known)
 		if err != nil {
-			return &exitError{code: engine.ExitError, err: fmt.Errorf("--new-only: %w", err)}
+			return nil, err
 		}
-		if opts.Baseline == nil {
-			opts.Baseline = map[string]bool{}
+		for i := range exc {
+			exc[i].Location.File = relTo(root, exc[i].Location.File)
 		}
-		for fp := range base {
-			opts.Baseline[fp] = true
-		}
-	}
+		opts.Exceptions = exc
 
-	res, err := eng.Run(ctx, opts)
+		if fl.baseline != "" {
+			if opts.Baseline, err = config.LoadBaseline(ctx, env.abs(fl.baseline)); err != nil {
+				return nil, err
+			}
+		}
+		if fl.newOnly {
+			base, err := baseFingerprints(ctx, env, eng, opts, fl.base)
+			if err != nil {
+				return nil, fmt.Errorf("--new-only: %w", err)
+			}
+			if opts.Baseline == nil {
+				opts.Baseline = map[string]bool{}
+			}
+			for fp := range base {
+				opts.Baseline[fp] = true
+			}
+		}
+		r := <-reading
+		if r.err != nil {
+			return nil, r.err
+		}
+		return eng.Evaluate(ctx, r.in, opts)
+	})
 	if err != nil {
 		return &exitError{code: engine.ExitError, err: err}
 	}

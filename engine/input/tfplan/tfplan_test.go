@@ -217,3 +217,36 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestAddressOffsets(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want map[string]int64
+	}{
+		{"none without resource_changes", `{"planned_values": {"address": "a.b"}}`, nil},
+		{"first of each address", `{"resource_changes": [{"address": "a.b"}, {"address":"a.b"}, {"address" :	"c.d"}]}`,
+			map[string]int64{"a.b": 23, "c.d": 62}},
+		{"escaped quotes and unicode", `{"resource_changes": [{"address": "x.y[\"k\\\"q\"]"}, {"address": "z.w[\"\u00e9\"]"}]}`,
+			map[string]int64{`x.y["k\"q"]`: 23, `z.w["é"]`: 55}},
+		{"a key that is not an address key", `{"resource_changes": [{"address_of": "n"}, {"address": 3}, {"address": "ok.x"}]}`,
+			map[string]int64{"ok.x": 60}},
+		{"unterminated string", `{"resource_changes": [{"address": "a.b`, map[string]int64{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := addressOffsets([]byte(tc.in))
+			if len(got) != len(tc.want) || (tc.want == nil) != (got == nil) {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+			for k, v := range tc.want {
+				if got[k] != v {
+					t.Errorf("%s at %d, want %d (all: %v)", k, got[k], v, got)
+				}
+				if !strings.HasPrefix(tc.in[v:], `"address"`) {
+					t.Errorf("offset %d of %s is not at an address key", v, k)
+				}
+			}
+		})
+	}
+}
