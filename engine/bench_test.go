@@ -11,6 +11,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/gatehq/gate/engine/input/hcl"
 	"github.com/gatehq/gate/engine/input/tfplan"
 	"github.com/gatehq/gate/engine/policy"
 	"github.com/gatehq/gate/internal/synth"
@@ -141,8 +142,36 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
-// BenchmarkCheck is the whole `gate check --plan`: compile, read, evaluate,
-// decide, write SARIF.
+// check is what gate check does: read the inputs while the rules compile,
+// then evaluate.
+func check(b *testing.B, ctx context.Context, opts Options) *Result {
+	b.Helper()
+	type read struct {
+		in  *Inputs
+		err error
+	}
+	reading := make(chan read, 1)
+	go func() {
+		in, err := ReadInputs(ctx, opts)
+		reading <- read{in, err}
+	}()
+	eng, err := New(ctx, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := <-reading
+	if r.err != nil {
+		b.Fatal(r.err)
+	}
+	res, err := eng.Evaluate(ctx, r.in, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res
+}
+
+// BenchmarkCheck is the whole `gate check --plan` as the CLI runs it:
+// compile and read (concurrently), evaluate, decide.
 func BenchmarkCheck(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range sizes(b) {
@@ -152,14 +181,7 @@ func BenchmarkCheck(b *testing.B) {
 			b.ReportAllocs()
 			reportPeak(b, func() {
 				for b.Loop() {
-					eng, err := New(ctx, opts)
-					if err != nil {
-						b.Fatal(err)
-					}
-					res, err := eng.Run(ctx, opts)
-					if err != nil {
-						b.Fatal(err)
-					}
+					res := check(b, ctx, opts)
 					if len(res.Findings) == 0 {
 						b.Fatal("no findings")
 					}
@@ -183,16 +205,31 @@ func BenchmarkCheckSource(b *testing.B) {
 			opts := Options{Root: dir, Paths: []string{dir}}
 			b.ReportAllocs()
 			for b.Loop() {
-				eng, err := New(ctx, opts)
-				if err != nil {
-					b.Fatal(err)
-				}
-				res, err := eng.Run(ctx, opts)
-				if err != nil {
-					b.Fatal(err)
-				}
+				res := check(b, ctx, opts)
 				if len(res.Documents) == 0 || len(res.InputErrors) > 0 {
 					b.Fatalf("documents %d, input errors %v", len(res.Documents), res.InputErrors)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkHCLParse reads a generated Terraform directory of N resources
+// (modules, count/for_each, 100 files): HCL parsing and evaluation of
+// variables, locals, references and module calls into one document.
+func BenchmarkHCLParse(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range sizes(b) {
+		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
+			dir := b.TempDir()
+			if err := synth.WriteDir(dir, synth.Options{Resources: n, Seed: 1, Files: 100}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				d, errs := hcl.ReadDir(ctx, dir, hcl.Options{})
+				if len(errs) > 0 || d == nil {
+					b.Fatalf("read %s: %v", dir, errs)
 				}
 			}
 		})

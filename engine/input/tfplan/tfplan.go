@@ -100,10 +100,19 @@ func Parse(ctx context.Context, name string, data []byte) (*model.Document, *mod
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, &model.InputError{Path: name, Err: errors.New("empty file, not a Terraform plan")}
 	}
-	// Syntax first. The fast path validates without allocating; only an
-	// invalid file goes through the decoder, for the offset of the error
-	// and to tell trailing data from a syntax error.
-	if !json.Valid(b) {
+	// A plan is an object: decode it (the decoder checks the syntax of the
+	// whole file first). Only a file that is not valid JSON goes through
+	// the streaming decoder, for the offset of the error and to tell
+	// trailing data from a syntax error.
+	trimmed := bytes.TrimSpace(b)
+	var (
+		plan *planDoc
+		se   *json.SyntaxError
+	)
+	if trimmed[0] == '{' {
+		plan, err = decodePlan(b)
+	}
+	if (trimmed[0] != '{' || errors.As(err, &se)) && !json.Valid(b) {
 		dec := json.NewDecoder(bytes.NewReader(b))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
@@ -119,18 +128,16 @@ func Parse(ctx context.Context, name string, data []byte) (*model.Document, *mod
 		}
 		return nil, &model.InputError{Path: name, Line: line, Column: col, Offset: off, Err: errors.New(msg)}
 	}
-	trimmed := bytes.TrimSpace(b)
 	if trimmed[0] != '{' {
 		return nil, &model.InputError{Path: name, Err: fmt.Errorf("not a Terraform plan: top-level value is not an object")}
 	}
-	var plan tfjson.Plan
-	if err := plan.UnmarshalJSON(b); err != nil {
+	if err != nil {
 		if !bytes.Contains(b, []byte(`"format_version"`)) {
 			return nil, &model.InputError{Path: name, Err: errors.New("not a Terraform plan: no format_version (produce it with `terraform show -json plan.out`)")}
 		}
 		return nil, &model.InputError{Path: name, Err: fmt.Errorf("plan: %w", err)}
 	}
-	if plan.ResourceChanges == nil && plan.PlannedValues == nil && plan.Config == nil {
+	if plan.ResourceChanges == nil && !plan.HasPlannedValues && plan.Config == nil {
 		var probe struct {
 			Values json.RawMessage `json:"values"`
 		}
@@ -142,7 +149,10 @@ func Parse(ctx context.Context, name string, data []byte) (*model.Document, *mod
 	if err := ctx.Err(); err != nil {
 		return nil, &model.InputError{Path: name, Err: err}
 	}
-	resources, notes := normalise(&plan)
+	resources, notes, err := normalise(plan)
+	if err != nil {
+		return nil, &model.InputError{Path: name, Err: fmt.Errorf("plan: %w", err)}
+	}
 	doc := &model.Document{
 		Kind:      model.KindTerraform,
 		Source:    "plan",
@@ -330,15 +340,17 @@ func relPath(root, p string) string {
 	return filepath.ToSlash(p)
 }
 
-// normalise builds the resource list.
-func normalise(p *tfjson.Plan) ([]map[string]any, []string) {
+// normalise builds the resource list: one resource per change (built in
+// parallel), then data sources (and, in a plan without changes, managed
+// resources) from planned values and prior state.
+func normalise(p *planDoc) ([]map[string]any, []string, error) {
 	refs := configRefs(p.Config)
 	var notes []string
-	seen := map[string]bool{}
-	var out []map[string]any
-	for _, rc := range p.ResourceChanges {
+	built := make([]map[string]any, len(p.ResourceChanges))
+	_ = parallel(len(p.ResourceChanges), func(i int) error {
+		rc := p.ResourceChanges[i]
 		if rc == nil || rc.Change == nil || rc.DeposedKey != "" {
-			continue
+			return nil
 		}
 		a := rc.Change.Actions
 		action := ""
@@ -354,18 +366,26 @@ func normalise(p *tfjson.Plan) ([]map[string]any, []string) {
 		case a.Read():
 			action = "read"
 		default: // delete, forget: not a finding
-			continue
+			return nil
 		}
 		values := merge(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive)
-		out = append(out, resource(rc.Address, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name, rc.Index, rc.ProviderName, action, values, refs))
-		seen[rc.Address] = true
+		built[i] = resource(rc.Address, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name, rc.Index, rc.ProviderName, action, values, refs)
+		return nil
+	})
+	seen := map[string]bool{}
+	out := make([]map[string]any, 0, len(built))
+	for _, r := range built {
+		if r != nil {
+			out = append(out, r)
+			seen[r["address"].(string)] = true
+		}
 	}
 	// Data sources read during planning appear only in planned values or
 	// prior state; managed resources only there (very old plans) too.
-	var fromState func(m *tfjson.StateModule, action string)
-	fromState = func(m *tfjson.StateModule, action string) {
+	var fromState func(m *stateModule, action string) error
+	fromState = func(m *stateModule, action string) error {
 		if m == nil {
-			return
+			return nil
 		}
 		for _, r := range m.Resources {
 			if r == nil || seen[r.Address] {
@@ -374,32 +394,32 @@ func normalise(p *tfjson.Plan) ([]map[string]any, []string) {
 			if r.Mode != tfjson.DataResourceMode && len(p.ResourceChanges) > 0 {
 				continue
 			}
-			values := merge(anyMap(r.AttributeValues), nil, rawSensitive(r.SensitiveValues))
+			av, err := r.values()
+			if err != nil {
+				return err
+			}
+			values := merge(av, nil, rawSensitive(r.SensitiveValues))
 			out = append(out, resource(r.Address, moduleOf(r.Address), string(r.Mode), r.Type, r.Name, r.Index, r.ProviderName, action, values, refs))
 			seen[r.Address] = true
 		}
 		for _, c := range m.ChildModules {
-			fromState(c, action)
+			if err := fromState(c, action); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
-	if p.PlannedValues != nil {
-		fromState(p.PlannedValues.RootModule, "read")
+	if err := fromState(p.PlannedValues, "read"); err != nil {
+		return nil, nil, fmt.Errorf("planned_values: %w", err)
 	}
-	if p.PriorState != nil && p.PriorState.Values != nil {
-		fromState(p.PriorState.Values.RootModule, "read")
+	if err := fromState(p.PriorState, "read"); err != nil {
+		return nil, nil, fmt.Errorf("prior_state: %w", err)
 	}
 	if p.Complete != nil && !*p.Complete {
 		notes = append(notes, "plan is incomplete (deferred changes): resources planned later are not checked")
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i]["address"].(string) < out[j]["address"].(string) })
-	return out, notes
-}
-
-func anyMap(m map[string]any) any {
-	if m == nil {
-		return map[string]any{}
-	}
-	return m
+	return out, notes, nil
 }
 
 func rawSensitive(raw json.RawMessage) any {
