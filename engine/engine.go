@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/gatehq/gate/engine/catalog"
 	"github.com/gatehq/gate/engine/model"
 	"github.com/gatehq/gate/engine/policy"
@@ -302,8 +304,16 @@ type Inputs struct {
 	docs   []*model.Document
 	errs   []*model.InputError
 	mapped map[*model.Document]*model.Document
+	// values are the documents as rules see them (InputValue), converted
+	// while reading; a conversion error fails that document's evaluation.
+	values []docValue
 	// started is when reading began: a run's duration counts it.
 	started time.Time
+}
+
+type docValue struct {
+	v   ast.Value
+	err error
 }
 
 // ReadInputs discovers and reads every input of a run: files under the
@@ -321,7 +331,23 @@ func ReadInputs(ctx context.Context, opts Options) (*Inputs, error) {
 		docs = append(docs, d...)
 		inErrs = append(inErrs, ie...)
 	}
-	return &Inputs{docs: docs, errs: inErrs, mapped: mapped, started: started}, nil
+	// Convert each document to the value rules see here, not in Evaluate:
+	// gate check reads while the rules compile, so this overlaps too.
+	values := make([]docValue, len(docs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, d := range docs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			v, err := InputValue(d)
+			values[i] = docValue{v, err}
+		}()
+	}
+	wg.Wait()
+	return &Inputs{docs: docs, errs: inErrs, mapped: mapped, values: values, started: started}, nil
 }
 
 // Evaluate evaluates inputs read by ReadInputs (with the same options) and
@@ -373,7 +399,7 @@ func (e *Engine) Evaluate(ctx context.Context, in *Inputs, opts Options) (*Resul
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			f, err := e.evalDoc(ctx, d, mapped[d], &opts)
+			f, err := e.evalDoc(ctx, d, in.values[i], mapped[d], &opts)
 			outs[i] = out{f, err}
 		}(i, d)
 	}
@@ -452,12 +478,11 @@ func inputErrorFinding(ie *model.InputError) model.Finding {
 }
 
 // evalDoc evaluates one document and builds its findings.
-func (e *Engine) evalDoc(ctx context.Context, d *model.Document, src *model.Document, opts *Options) ([]model.Finding, error) {
-	input, err := InputValue(d)
-	if err != nil {
-		return nil, err
+func (e *Engine) evalDoc(ctx context.Context, d *model.Document, dv docValue, src *model.Document, opts *Options) ([]model.Finding, error) {
+	if dv.err != nil {
+		return nil, dv.err
 	}
-	results, err := e.pack.Eval(ctx, d.Kind, input)
+	results, err := e.pack.Eval(ctx, d.Kind, dv.v)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,10 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -42,12 +45,33 @@ func InputValue(d *model.Document) (ast.Value, error) {
 		byAddress, managedByType, byIdentity positions
 		addressKinds                         = map[string]*ast.Term{}
 	)
+	// Converting a large plan's resources is a tenth of its evaluation:
+	// spread it over the cores.
+	w := runtime.GOMAXPROCS(0)
+	if len(rs) < 256 {
+		w = 1
+	}
+	errs := make([]error, w)
+	var wg sync.WaitGroup
+	for k := 0; k < w; k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := len(rs) * k / w; i < len(rs)*(k+1)/w; i++ {
+				v, err := ast.InterfaceToValue(rs[i])
+				if err != nil {
+					errs[k] = fmt.Errorf("convert resource %d: %w", i, err)
+					return
+				}
+				terms[i] = ast.NewTerm(v)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	for i, r := range rs {
-		v, err := ast.InterfaceToValue(r)
-		if err != nil {
-			return nil, fmt.Errorf("convert resource %d: %w", i, err)
-		}
-		terms[i] = ast.NewTerm(v)
 		m, _ := r.(map[string]any)
 		mode, _ := m["mode"].(string)
 		typ, _ := m["type"].(string)
