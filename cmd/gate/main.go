@@ -6,14 +6,32 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/gatehq/gate/internal/cli"
 )
 
 func main() {
+	// GATE_CPUPROFILE=file writes a CPU profile of the run (go tool pprof).
+	stopProfile := func() {}
+	if p := os.Getenv("GATE_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "gate: GATE_CPUPROFILE: %v\n", err)
+			os.Exit(2)
+		}
+		stopProfile = func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Run(ctx, os.Args[1:], cli.Env{
 		Stdout: os.Stdout,
@@ -21,5 +39,6 @@ func main() {
 		Getenv: os.Getenv,
 	})
 	stop()
+	stopProfile()
 	os.Exit(code)
 }
