@@ -15,8 +15,13 @@ import (
 // instance. The budget is per document; once spent, further values are
 // unknown and the document gets an input error. 1<<24 units is about a
 // million values or 16 MiB of strings; the largest corpus module uses 10^4.
+// Every source file read adds sourceGrant units per byte, so that a large
+// configuration gets a budget in proportion to its size (a 100,000-resource
+// directory needs about 1<<27) while a small hostile file still gets only
+// the base.
 const (
 	budgetUnits int64 = 1 << 24
+	sourceGrant int64 = 16
 	elementCost int64 = 16
 	// sizeFuncName is the function instrument wraps around metered
 	// sub-expressions. It is not a Terraform function.
@@ -44,6 +49,13 @@ func (b *budget) charge(n int64) bool {
 	}
 	b.left -= n
 	return true
+}
+
+// grant adds n units, unless the budget is already spent.
+func (b *budget) grant(n int64) {
+	if !b.exhausted && n > 0 {
+		b.left += n
+	}
 }
 
 // chargeValue charges the size of v.

@@ -745,6 +745,33 @@ resource "x_y" "z" {
 			},
 		},
 		{
+			// 2,000 plain resources cost far more than a 4 KiB base budget;
+			// each file read grants units in proportion to its size.
+			name: "the budget grows with the source",
+			files: map[string]string{"main.tf": func() string {
+				var b strings.Builder
+				for i := 0; i < 2000; i++ {
+					fmt.Fprintf(&b, "resource \"aws_s3_bucket\" \"b%d\" {\n  bucket = \"bucket-%d\"\n  tags   = { env = \"prod\", n = \"%d\" }\n}\n", i, i, i)
+				}
+				return b.String()
+			}()},
+			budget: 1 << 12,
+			check: func(t *testing.T, doc *model.Document) {
+				if n := len(resources(doc)); n != 2000 {
+					t.Errorf("%d resources, want 2000", n)
+				}
+			},
+		},
+		{
+			name: "padding a hostile file does not buy a blow-up",
+			files: map[string]string{"main.tf": strings.Repeat("# padding padding padding padding\n", 30000) + `locals {
+  r = range(1000)
+  big = [for a in local.r : [for b in local.r : [for c in local.r : "${a}-${b}-${c}"]]]
+}
+`},
+			errLine: 30003, errMsg: "evaluation budget exhausted",
+		},
+		{
 			name:   "setproduct blow-up",
 			files:  map[string]string{"main.tf": "locals {\n  r = range(1000)\n}\nresource \"x_y\" \"z\" {\n  v = length(setproduct(local.r, local.r, local.r))\n}\n"},
 			errMsg: "evaluation budget exhausted",

@@ -396,6 +396,7 @@ func (r *reader) parseFile(abs string, kind fileKind, explicit bool) (sf *srcFil
 		return nil
 	}
 	sf = &srcFile{abs: abs, rel: rel}
+	r.budget.grant(sourceGrant * int64(len(src)))
 	if kind == kindVarsJSON {
 		if rng, ok := jsonTooDeep(src, rel); ok {
 			r.errs = append(r.errs, &model.InputError{Path: rel, Line: rng.Start.Line, Column: rng.Start.Column,

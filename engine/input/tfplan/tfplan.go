@@ -74,7 +74,12 @@ func ReadFile(ctx context.Context, path string, opts Options) (*model.Document, 
 	if st.Size() > limit {
 		return nil, fail(fmt.Errorf("plan is %d bytes, over the %d byte limit", st.Size(), limit))
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Read into a buffer of the file's size: growing one by doubling
+	// copied and cleared a 64 MB plan several times over.
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead)
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
+	b := buf.Bytes()
 	if err != nil {
 		return nil, fail(fmt.Errorf("read plan: %w", err))
 	}
