@@ -39,14 +39,7 @@ func sizes(b *testing.B) []int {
 func writePlan(b *testing.B, n int) (string, int64) {
 	b.Helper()
 	p := filepath.Join(b.TempDir(), fmt.Sprintf("plan-%d.json", n))
-	f, err := os.Create(p)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := synth.WritePlan(f, synth.Options{Resources: n, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
+	if err := synth.WritePlanFile(p, synth.Options{Resources: n, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	st, _ := os.Stat(p)

@@ -25,14 +25,7 @@ func TestGoIndexMatchesRego(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	planPath := filepath.Join(dir, "plan.json")
-	f, err := os.Create(planPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := synth.WritePlan(f, synth.Options{Resources: 1500, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
+	if err := synth.WritePlanFile(planPath, synth.Options{Resources: 1500, Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
 	srcDir := filepath.Join(dir, "src")
@@ -92,7 +85,7 @@ func TestGoIndexMatchesRego(t *testing.T) {
 	}
 
 	var opts []func(*rego.Rego)
-	err = fs.WalkDir(rules.FS, "lib", func(p string, e fs.DirEntry, err error) error {
+	err := fs.WalkDir(rules.FS, "lib", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
 			return err
 		}

@@ -31,14 +31,7 @@ func BenchmarkSARIF(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
 			p := filepath.Join(b.TempDir(), "plan.json")
-			f, err := os.Create(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if err := synth.WritePlan(f, synth.Options{Resources: n, Seed: 1}); err != nil {
-				b.Fatal(err)
-			}
-			if err := f.Close(); err != nil {
+			if err := synth.WritePlanFile(p, synth.Options{Resources: n, Seed: 1}); err != nil {
 				b.Fatal(err)
 			}
 			opts := engine.Options{Root: filepath.Dir(p), Plans: []string{p}}

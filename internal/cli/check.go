@@ -284,16 +284,7 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 			return nil, err
 		}
 
-		// Exceptions: named, from the config, or the default file when present.
-		excPath, optional := fl.exceptions, false
-		switch {
-		case excPath != "":
-			excPath = env.abs(excPath)
-		case cfg.Exceptions != "":
-			excPath = resolve(cfg.Dir(), cfg.Exceptions)
-		default:
-			excPath, optional = filepath.Join(root, config.DefaultExceptionsFile), true
-		}
+		excPath, optional := exceptionsPath(env, cfg, root, fl.exceptions)
 		known := func(id string) bool { _, ok := eng.Pack().Rule(id); return ok }
 		exc, err := config.LoadExceptions(ctx, excPath, optional, nowOr(opts.Now), cfg.MaxExceptionDays, known)
 		if err != nil {

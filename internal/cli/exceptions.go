@@ -47,15 +47,7 @@ func exceptionsCommand(env *Env) *cobra.Command {
 					return &exitError{code: engine.ExitError, err: err}
 				}
 			}
-			path := file
-			switch {
-			case path != "":
-				path = env.abs(path)
-			case cfg.Exceptions != "":
-				path = resolve(cfg.Dir(), cfg.Exceptions)
-			default:
-				path = filepath.Join(root, config.DefaultExceptionsFile)
-			}
+			path, _ := exceptionsPath(env, cfg, root, file)
 			eng, err := engine.New(ctx, engine.Options{})
 			if err != nil {
 				return &exitError{code: engine.ExitError, err: err}
@@ -114,4 +106,18 @@ func exceptionsCommand(env *Env) *cobra.Command {
 	cmd.Flags().StringVar(&cfgFile, "config", "", "configuration file (default: .gate.yaml at the repository root)")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "text or json")
 	return cmd
+}
+
+// exceptionsPath is the exceptions file of a run: the one named with a
+// flag, else the config's, else the default file under the root, which
+// may be absent (optional).
+func exceptionsPath(env *Env, cfg *config.Config, root, named string) (path string, optional bool) {
+	switch {
+	case named != "":
+		return env.abs(named), false
+	case cfg.Exceptions != "":
+		return resolve(cfg.Dir(), cfg.Exceptions), false
+	default:
+		return filepath.Join(root, config.DefaultExceptionsFile), true
+	}
 }

@@ -184,6 +184,22 @@ func generate(o Options) []res {
 	return out
 }
 
+// WritePlanFile writes the plan of WritePlan to a new file at path.
+func WritePlanFile(path string, o Options) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := WritePlan(f, o); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
 // WritePlan writes a plan JSON (format 1.2) with resource_changes and a
 // configuration whose expressions carry the references.
 func WritePlan(w io.Writer, o Options) error {
