@@ -139,24 +139,16 @@ func BenchmarkEvaluate(b *testing.B) {
 // then evaluate.
 func check(b *testing.B, ctx context.Context, opts Options) *Result {
 	b.Helper()
-	type read struct {
-		in  *Inputs
-		err error
-	}
-	reading := make(chan read, 1)
-	go func() {
-		in, err := ReadInputs(ctx, opts)
-		reading <- read{in, err}
-	}()
+	inputs := ReadInputsAsync(ctx, opts)
 	eng, err := New(ctx, opts)
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := <-reading
-	if r.err != nil {
-		b.Fatal(r.err)
+	in, err := inputs()
+	if err != nil {
+		b.Fatal(err)
 	}
-	res, err := eng.Evaluate(ctx, r.in, opts)
+	res, err := eng.Evaluate(ctx, in, opts)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -350,8 +350,27 @@ func ReadInputs(ctx context.Context, opts Options) (*Inputs, error) {
 	return &Inputs{docs: docs, errs: inErrs, mapped: mapped, values: values, started: started}, nil
 }
 
+// ReadInputsAsync starts ReadInputs on its own goroutine and returns a
+// function that waits for its result: gate check reads while New compiles.
+func ReadInputsAsync(ctx context.Context, opts Options) (wait func() (*Inputs, error)) {
+	type read struct {
+		in  *Inputs
+		err error
+	}
+	done := make(chan read, 1)
+	go func() {
+		in, err := ReadInputs(ctx, opts)
+		done <- read{in, err}
+	}()
+	return func() (*Inputs, error) {
+		r := <-done
+		return r.in, r.err
+	}
+}
+
 // Evaluate evaluates inputs read by ReadInputs (with the same options) and
-// decides what blocks.
+// decides what blocks. It consumes in: each document's rule input is
+// released once evaluated, so in cannot be evaluated again.
 func (e *Engine) Evaluate(ctx context.Context, in *Inputs, opts Options) (*Result, error) {
 	start := opts.Now
 	if start.IsZero() {
@@ -400,6 +419,7 @@ func (e *Engine) Evaluate(ctx context.Context, in *Inputs, opts Options) (*Resul
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			f, err := e.evalDoc(ctx, d, in.values[i], mapped[d], &opts)
+			in.values[i] = docValue{} // its memory can go before the other documents finish
 			outs[i] = out{f, err}
 		}(i, d)
 	}

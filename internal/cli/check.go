@@ -269,16 +269,7 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 	res, err := engine.WithTimeout(ctx, opts.Timeout, func(ctx context.Context) (*engine.Result, error) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		type read struct {
-			in  *engine.Inputs
-			err error
-		}
-		reading := make(chan read, 1)
-		ropts := opts
-		go func() {
-			in, err := engine.ReadInputs(ctx, ropts)
-			reading <- read{in, err}
-		}()
+		inputs := engine.ReadInputsAsync(ctx, opts)
 		var err error
 		if eng, err = engine.New(ctx, opts); err != nil {
 			return nil, err
@@ -312,11 +303,11 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 				opts.Baseline[fp] = true
 			}
 		}
-		r := <-reading
-		if r.err != nil {
-			return nil, r.err
+		in, err := inputs()
+		if err != nil {
+			return nil, err
 		}
-		return eng.Evaluate(ctx, r.in, opts)
+		return eng.Evaluate(ctx, in, opts)
 	})
 	if err != nil {
 		return &exitError{code: engine.ExitError, err: err}
