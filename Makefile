@@ -21,7 +21,7 @@ vet:
 fmt:
 	@test -z "$$(gofmt -l cmd engine internal rules fixtures)" || (gofmt -l cmd engine internal rules fixtures; exit 1)
 
-# A few seconds per fuzz target, as CI runs them.
+# 2,000 executions per fuzz target, as CI runs them (FUZZTIME=10m for long runs).
 fuzz-smoke:
 	./.ci/fuzz-smoke
 
