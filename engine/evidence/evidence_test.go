@@ -826,7 +826,7 @@ func TestEvidenceSyntheticHistory(t *testing.T) {
 			r.Findings = append(r.Findings, evidence.Finding{RuleID: "B", Blocking: true})
 		}
 		if exc {
-			r.Exceptions = []evidence.Exception{{Kind: "external", RuleID: "A*", Justification: "j", Location: "x:1", Status: evidence.ExceptionApplied, Findings: 2}}
+			r.Exceptions = []evidence.Exception{{ExceptionTerms: evidence.ExceptionTerms{Kind: "external", RuleID: "A*", Justification: "j", Location: "x:1"}, Status: evidence.ExceptionApplied, Findings: 2}}
 		}
 		return r
 	}

@@ -30,14 +30,7 @@ func refOf(r *Record, rules []string) *RunRef {
 
 // ExceptionUse is one exception over a period.
 type ExceptionUse struct {
-	Kind          string `json:"kind"`
-	RuleID        string `json:"rule_id"`
-	Subject       string `json:"subject,omitempty"`
-	Justification string `json:"justification"`
-	Until         string `json:"until,omitempty"`
-	Owner         string `json:"owner,omitempty"`
-	Ticket        string `json:"ticket,omitempty"`
-	Location      string `json:"location"`
+	ExceptionTerms
 	// Status is its status in the last run that listed it.
 	Status string `json:"status"`
 	// Runs counts the runs in which it suppressed findings; Suppressed the
@@ -46,10 +39,6 @@ type ExceptionUse struct {
 	Suppressed int    `json:"suppressed"`
 	FirstSeen  string `json:"first_seen"`
 	LastSeen   string `json:"last_seen"`
-}
-
-func (e *Exception) key() string {
-	return strings.Join([]string{e.Kind, e.RuleID, e.Subject, e.Justification, e.Until, e.Owner, e.Ticket, e.Location}, "\x00")
 }
 
 // ControlHistory is one control over a set of runs.
@@ -101,8 +90,8 @@ func History(records []*Record) map[string]map[string]*ControlHistory {
 	}
 	ruleSets := map[*ControlHistory]map[string]bool{}
 	judged := map[*ControlHistory]map[string]bool{}
-	excIndex := map[*ControlHistory]map[string]int{}
-	counted := map[*ControlHistory]map[string]*Record{}
+	excIndex := map[*ControlHistory]map[ExceptionTerms]int{}
+	counted := map[*ControlHistory]map[ExceptionTerms]*Record{}
 	for _, r := range records {
 		blockingRules := map[string]bool{}
 		for _, f := range r.Findings {
@@ -172,16 +161,13 @@ func History(records []*Record) map[string]map[string]*ControlHistory {
 					for _, id := range ids {
 						h := get(fw, id)
 						if excIndex[h] == nil {
-							excIndex[h] = map[string]int{}
-							counted[h] = map[string]*Record{}
+							excIndex[h] = map[ExceptionTerms]int{}
+							counted[h] = map[ExceptionTerms]*Record{}
 						}
-						k := e.key()
+						k := e.ExceptionTerms
 						j, ok := excIndex[h][k]
 						if !ok {
-							h.Exceptions = append(h.Exceptions, ExceptionUse{
-								Kind: e.Kind, RuleID: e.RuleID, Subject: e.Subject, Justification: e.Justification,
-								Until: e.Until, Owner: e.Owner, Ticket: e.Ticket, Location: e.Location, FirstSeen: r.Time,
-							})
+							h.Exceptions = append(h.Exceptions, ExceptionUse{ExceptionTerms: e.ExceptionTerms, FirstSeen: r.Time})
 							j = len(h.Exceptions) - 1
 							excIndex[h][k] = j
 						}

@@ -162,6 +162,17 @@ const (
 // exceptions file or an inline `gate:ignore` comment that suppressed a
 // finding.
 type Exception struct {
+	ExceptionTerms
+	Status string `json:"status"`
+	// Findings counts the findings it suppressed in this run.
+	Findings int `json:"findings"`
+}
+
+// ExceptionTerms are what an exception says: the rule and subject it
+// covers, why, until when, who owns it and where it is written. Records
+// (Exception) and queries over them (ExceptionUse) share them; an
+// exception is the same one across runs when its terms are equal.
+type ExceptionTerms struct {
 	Kind          string `json:"kind"` // inSource or external
 	RuleID        string `json:"rule_id"`
 	Subject       string `json:"subject,omitempty"`
@@ -170,9 +181,6 @@ type Exception struct {
 	Owner         string `json:"owner,omitempty"`
 	Ticket        string `json:"ticket,omitempty"`
 	Location      string `json:"location"`
-	Status        string `json:"status"`
-	// Findings counts the findings it suppressed in this run.
-	Findings int `json:"findings"`
 }
 
 // Meta is what a record needs besides the engine's result.
@@ -256,10 +264,10 @@ func Build(res *engine.Result, opts engine.Options, meta Meta) (*Record, error) 
 		if s.Until != "" && s.Until < today {
 			st = ExceptionExpired
 		}
-		r.Exceptions = append(r.Exceptions, Exception{
+		r.Exceptions = append(r.Exceptions, Exception{ExceptionTerms: ExceptionTerms{
 			Kind: s.Kind, RuleID: s.RuleID, Subject: s.Subject, Justification: s.Justification,
-			Until: s.Until, Owner: s.Owner, Ticket: s.Ticket, Location: s.Location.String(), Status: st,
-		})
+			Until: s.Until, Owner: s.Owner, Ticket: s.Ticket, Location: s.Location.String(),
+		}, Status: st})
 		index[s] = len(r.Exceptions) - 1
 		return len(r.Exceptions) - 1
 	}

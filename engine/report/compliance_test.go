@@ -259,7 +259,7 @@ func TestComplianceHTMLSelfContained(t *testing.T) {
 	c.Problems = append(c.Problems, evidence.Problem{Record: `<img src=x onerror=alert(1)>`, Err: os.ErrNotExist})
 	for i := range c.Frameworks[0].Controls {
 		c.Frameworks[0].Controls[i].Exceptions = append(c.Frameworks[0].Controls[i].Exceptions,
-			evidence.ExceptionUse{RuleID: "X", Justification: `</script><script>alert(1)</script>`})
+			evidence.ExceptionUse{ExceptionTerms: evidence.ExceptionTerms{RuleID: "X", Justification: `</script><script>alert(1)</script>`}})
 	}
 	var buf bytes.Buffer
 	if err := ComplianceHTML(&buf, c); err != nil {
