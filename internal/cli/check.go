@@ -202,13 +202,9 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 	if err != nil {
 		return usageError("fail-on: %w", err)
 	}
-	var fws []string
-	for _, s := range frameworks {
-		fw, err := model.FrameworkFromFlag(s)
-		if err != nil {
-			return usageError("framework: %w", err)
-		}
-		fws = append(fws, fw)
+	fws, err := frameworkFlags(frameworks)
+	if err != nil {
+		return usageError("%w", err)
 	}
 	switch unknown {
 	case "warn", "fail":

@@ -151,11 +151,7 @@ Exit codes: 0 verified; 1 a record failed verification (each is named);
 2 the log could not be read.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := evidence.NewChecker()
-			if err != nil {
-				return &exitError{code: engine.ExitError, err: err}
-			}
-			v, err := evidence.Load(cmd.Context(), env.abs(args[0]), c)
+			v, err := loadEvidence(cmd.Context(), env, args[0])
 			if err != nil {
 				return &exitError{code: engine.ExitError, err: err}
 			}
@@ -229,11 +225,7 @@ func evidenceQueryCommand(env *Env) *cobra.Command {
 			if err != nil {
 				return usageError("%w", err)
 			}
-			c, err := evidence.NewChecker()
-			if err != nil {
-				return &exitError{code: engine.ExitError, err: err}
-			}
-			v, err := evidence.Load(cmd.Context(), env.abs(args[0]), c)
+			v, err := loadEvidence(cmd.Context(), env, args[0])
 			if err != nil {
 				return &exitError{code: engine.ExitError, err: err}
 			}
@@ -360,4 +352,14 @@ func day10(s string) string {
 		return s[:10]
 	}
 	return s
+}
+
+// loadEvidence reads and verifies the evidence log at path (a directory or
+// a SQLite file).
+func loadEvidence(ctx context.Context, env *Env, path string) (*evidence.Verification, error) {
+	c, err := evidence.NewChecker()
+	if err != nil {
+		return nil, err
+	}
+	return evidence.Load(ctx, env.abs(path), c)
 }

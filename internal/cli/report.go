@@ -12,7 +12,6 @@ import (
 	"github.com/gatehq/gate/engine"
 	"github.com/gatehq/gate/engine/catalog"
 	"github.com/gatehq/gate/engine/evidence"
-	"github.com/gatehq/gate/engine/model"
 	"github.com/gatehq/gate/engine/report"
 	"github.com/gatehq/gate/internal/version"
 )
@@ -61,23 +60,15 @@ others. Exit codes: 0 written; 1 written, but records failed verification;
 			if !from.IsZero() && !to.IsZero() && !from.Before(to) {
 				return usageError("--since %s is not before --until %s", since, until)
 			}
-			var fws []string
-			for _, s := range frameworks {
-				fw, err := model.FrameworkFromFlag(s)
-				if err != nil {
-					return usageError("--framework: %w", err)
-				}
-				fws = append(fws, fw)
+			fws, err := frameworkFlags(frameworks)
+			if err != nil {
+				return usageError("%w", err)
 			}
 			cat, err := catalog.New()
 			if err != nil {
 				return &exitError{code: engine.ExitError, err: err}
 			}
-			c, err := evidence.NewChecker()
-			if err != nil {
-				return &exitError{code: engine.ExitError, err: err}
-			}
-			v, err := evidence.Load(cmd.Context(), env.abs(args[0]), c)
+			v, err := loadEvidence(cmd.Context(), env, args[0])
 			if err != nil {
 				return &exitError{code: engine.ExitError, err: err}
 			}

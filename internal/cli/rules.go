@@ -24,13 +24,9 @@ func rulesCommand(env *Env) *cobra.Command {
 		Short: "List the rules with the controls they evidence",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			var fws []string
-			for _, s := range frameworks {
-				fw, err := model.FrameworkFromFlag(s)
-				if err != nil {
-					return usageError("--framework: %w", err)
-				}
-				fws = append(fws, fw)
+			fws, err := frameworkFlags(frameworks)
+			if err != nil {
+				return usageError("%w", err)
 			}
 			opts := engine.Options{Frameworks: fws}
 			for _, p := range policies {
@@ -286,4 +282,18 @@ func testCommand(env *Env) *cobra.Command {
 	}
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print every test, not only failures")
 	return cmd
+}
+
+// frameworkFlags turns --framework values (soc2, iso27001, nist-csf,
+// nist-800-53) into framework keys.
+func frameworkFlags(flags []string) ([]string, error) {
+	var fws []string
+	for _, s := range flags {
+		fw, err := model.FrameworkFromFlag(s)
+		if err != nil {
+			return nil, fmt.Errorf("--framework: %w", err)
+		}
+		fws = append(fws, fw)
+	}
+	return fws, nil
 }
