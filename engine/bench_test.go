@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/open-policy-agent/opa/v1/ast"
-
 	"github.com/gatehq/gate/engine/input/hcl"
 	"github.com/gatehq/gate/engine/input/tfplan"
 	"github.com/gatehq/gate/engine/policy"
@@ -87,7 +85,11 @@ func BenchmarkCompile(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := policy.Compile(ctx, mods, policy.Options{}); err != nil {
+		p, err := policy.Compile(ctx, mods, policy.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := p.Prepare(ctx); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -114,6 +116,9 @@ func BenchmarkEvaluate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if err := eng.Pack().Prepare(ctx); err != nil {
+		b.Fatal(err)
+	}
 	for _, n := range sizes(b) {
 		b.Run(fmt.Sprintf("resources=%d", n), func(b *testing.B) {
 			p, _ := writePlan(b, n)
@@ -121,7 +126,7 @@ func BenchmarkEvaluate(b *testing.B) {
 			if ierr != nil {
 				b.Fatal(ierr)
 			}
-			in, err := ast.InterfaceToValue(doc.Input)
+			in, err := InputValue(doc)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -230,6 +235,9 @@ func BenchmarkRunOnly(b *testing.B) {
 			opts := Options{Root: filepath.Dir(p), Plans: []string{p}}
 			eng, err := New(ctx, opts)
 			if err != nil {
+				b.Fatal(err)
+			}
+			if err := eng.Pack().Prepare(ctx); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()

@@ -158,8 +158,12 @@ func (e *Engine) Catalog() *catalog.Catalog { return e.catalog }
 
 // New compiles the built-in pack and the user policies once.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	var mods []policy.Module
+	var (
+		mods  []policy.Module
+		index string
+	)
 	if !opts.NoBuiltin {
+		index = rules.Index
 		m, err := policy.LoadFS(rules.FS, ".", "rules", true, false)
 		if err != nil {
 			return nil, err
@@ -176,7 +180,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if len(mods) == 0 {
 		return nil, errors.New("no rules: --no-builtin without --policy")
 	}
-	pack, err := policy.Compile(ctx, mods, policy.Options{Params: opts.Params})
+	pack, err := policy.Compile(ctx, mods, policy.Options{Params: opts.Params, Index: index})
 	if err != nil {
 		return nil, err
 	}

@@ -12,3 +12,13 @@ import "embed"
 //
 //go:embed lib terraform github repo
 var FS embed.FS
+
+// Index describes every module of FS: package, data references, result
+// rules and METADATA (policy.ModuleInfo), so that the engine parses only
+// the modules a run compiles. Regenerate it after changing a rule; a stale
+// index is ignored at run time (everything is parsed) and fails
+// TestIndexIsCurrent.
+//
+//go:generate go run ../internal/rulesindex index.json
+//go:embed index.json
+var Index string

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 	"sync"
 
@@ -39,41 +39,6 @@ func (e *RuleError) Unwrap() error { return e.Err }
 
 const resultVar = "gate_result"
 
-// prepare builds and prepares the query for one document kind: an object of
-// package → result set name → array of elements.
-func (p *Pack) prepare(ctx context.Context, kind string, pkgs []string, caps *ast.Capabilities) (*rego.PreparedEvalQuery, error) {
-	var b strings.Builder
-	b.WriteString(resultVar + " := {")
-	for i, pkg := range pkgs {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Quote(pkg) + ": {")
-		ref := ast.MustParseRef("data." + pkg).String()
-		for j, n := range p.pkgNames[pkg] {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%q: [x | some x in %s.%s]", n, ref, n)
-		}
-		b.WriteString("}")
-	}
-	b.WriteString("}")
-	r := rego.New(
-		rego.Query(b.String()),
-		rego.Compiler(p.compiler),
-		rego.Store(p.store),
-		rego.Capabilities(caps),
-		rego.StrictBuiltinErrors(true),
-		rego.EnablePrintStatements(false),
-	)
-	pq, err := r.PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("prepare query for %s documents: %w", kind, err)
-	}
-	return &pq, nil
-}
-
 // Rules lists every rule, sorted by id.
 func (p *Pack) Rules() []*model.Rule { return p.rules }
 
@@ -98,25 +63,32 @@ func (p *Pack) ruleByID(id string) (*model.Rule, bool) {
 // Rule finds a rule by id.
 func (p *Pack) Rule(id string) (*model.Rule, bool) { return p.ruleByID(id) }
 
-// shard is one prepared query over a subset of a kind's packages.
-type shard struct {
-	q    *rego.PreparedEvalQuery
-	pkgs []string
-}
-
 // Eval evaluates one document with the prepared queries of its kind, the
 // shards in parallel. Results come in package order whatever the shards.
 func (p *Pack) Eval(ctx context.Context, kind string, input ast.Value) ([]Result, error) {
-	shards, ok := p.queries[kind]
-	if !ok {
+	if !slices.Contains(shardKinds, kind) {
 		return nil, fmt.Errorf("no rules for document kind %q", kind)
 	}
+	var shards []*shard // none: no rule reads this kind
+	var types map[string]bool
+	for _, sh := range p.shards[kind] {
+		if len(sh.providers) > 0 {
+			if types == nil {
+				types = resourceTypes(input)
+			}
+			if !anyPrefix(types, sh.providers) {
+				continue // no resource of its provider: none of its rules can fire
+			}
+		}
+		shards = append(shards, sh)
+	}
+
 	tops := make([]map[string]any, len(shards))
 	errs := make([]error, len(shards))
 	var wg sync.WaitGroup
 	for i, sh := range shards {
 		wg.Add(1)
-		go func(i int, sh shard) {
+		go func(i int, sh *shard) {
 			defer wg.Done()
 			tops[i], errs[i] = p.evalShard(ctx, kind, sh, input)
 		}(i, sh)
@@ -147,8 +119,65 @@ func (p *Pack) Eval(ctx context.Context, kind string, input ast.Value) ([]Result
 	return out, nil
 }
 
-func (p *Pack) evalShard(ctx context.Context, kind string, sh shard, input ast.Value) (map[string]any, error) {
-	rs, err := sh.q.Eval(ctx, rego.EvalParsedInput(input))
+// resourceTypes lists the resource types (managed and data) of a
+// Terraform document: from the engine's index when present, else from
+// input.resources.
+func resourceTypes(input ast.Value) map[string]bool {
+	out := map[string]bool{}
+	obj, ok := input.(ast.Object)
+	if !ok {
+		return out
+	}
+	if ix, ok := termValue(obj, "_index").(ast.Object); ok {
+		for _, mode := range []string{"managed", "data"} {
+			if byType, ok := termValue(ix, mode).(ast.Object); ok {
+				for _, k := range byType.Keys() {
+					if s, ok := k.Value.(ast.String); ok {
+						out[string(s)] = true
+					}
+				}
+			}
+		}
+		return out
+	}
+	if rs, ok := termValue(obj, "resources").(*ast.Array); ok {
+		rs.Foreach(func(t *ast.Term) {
+			if r, ok := t.Value.(ast.Object); ok {
+				if s, ok := termValue(r, "type").(ast.String); ok {
+					out[string(s)] = true
+				}
+			}
+		})
+	}
+	return out
+}
+
+// termValue is obj[key]'s value, nil when absent.
+func termValue(obj ast.Object, key string) ast.Value {
+	if t := obj.Get(ast.InternedTerm(key)); t != nil {
+		return t.Value
+	}
+	return nil
+}
+
+// anyPrefix reports whether some type starts with one of the prefixes.
+func anyPrefix(types map[string]bool, prefixes []string) bool {
+	for t := range types {
+		for _, p := range prefixes {
+			if strings.HasPrefix(t, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *Pack) evalShard(ctx context.Context, kind string, sh *shard, input ast.Value) (map[string]any, error) {
+	q, err := p.query(ctx, sh)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, p.attribute(err)
 	}

@@ -95,6 +95,11 @@ func LoadDir(ctx context.Context, dir string, tests bool) ([]Module, error) {
 type Options struct {
 	// Params are rule parameters by rule id, stored at data.gate_config.params.
 	Params map[string]map[string]any
+	// Index describes the built-in modules (rules/index.json, written by
+	// BuildIndex): with it, built-in modules are parsed only when a shard
+	// that needs them is compiled. An index that does not match the
+	// modules exactly is ignored (everything is parsed).
+	Index string
 	// AllowUnsafeBuiltins lets user policies call http.send, net.*,
 	// opa.runtime and the like. Off by default: a policy must not leak the
 	// environment or reach the network from a CI gate.
@@ -110,97 +115,51 @@ var unsafeBuiltins = map[string]bool{
 	"trace":              true,
 }
 
-// Pack is a compiled set of rules, ready to evaluate documents.
+// Pack is a parsed rule pack: every rule's METADATA is read at once; the
+// rules are compiled per shard, when a document first needs them.
 type Pack struct {
-	compiler *ast.Compiler
+	mods     map[string]*lazyModule // module path → module, parsed on first use (never mutated: compilers copy)
+	builtin  map[string]bool        // module path → part of the embedded pack
+	popts    ast.ParserOptions
+	caps     *ast.Capabilities
 	store    storage.Store
 	rules    []*model.Rule          // sorted by id
 	byPkg    map[string]*model.Rule // package path (without "data.") → rule
 	byFile   map[string]*model.Rule // module path → rule
-	queries  map[string][]shard     // kind → query shards, evaluated in parallel
+	shards   map[string][]*shard    // kind → query shards, evaluated in parallel
 	kinds    map[string][]string    // kind → packages evaluated for it
 	pkgNames map[string][]string    // package → result rules it defines
 }
 
-// Compile parses, checks and compiles modules once and prepares one query per
-// document kind. Errors name the file and line.
+// Compile parses modules, reads every rule's METADATA and plans one query
+// shard per rule group (a cloud provider's Terraform rules, GitHub
+// settings, repository files, user policies). Shards of the built-in pack
+// are compiled when a document of their kind is first evaluated (or by
+// Prepare), each with only the modules it needs, so a run pays only for
+// the rules it uses and the shards compile in parallel. Shards holding
+// user policies are compiled here, so a broken policy is reported before
+// anything is read. Errors name the file and line.
 func Compile(ctx context.Context, modules []Module, opts Options) (*Pack, error) {
 	caps := ast.CapabilitiesForThisVersion()
 	if !opts.AllowUnsafeBuiltins {
-		kept := caps.Builtins[:0:0]
-		for _, b := range caps.Builtins {
-			if !unsafeBuiltins[b.Name] {
-				kept = append(kept, b)
-			}
-		}
-		caps.Builtins = kept
+		caps = safeCapabilities()
 	}
-	popts := ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps}
-
-	parsed := make(map[string]*ast.Module, len(modules))
-	builtin := make(map[string]bool, len(modules))
-	var errs []error
-	// Parse in parallel: parsing is a third of the start-up cost.
-	mods := make([]*ast.Module, len(modules))
-	perrs := make([]error, len(modules))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := range modules {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			mods[i], perrs[i] = ast.ParseModuleWithOpts(modules[i].Path, modules[i].Text, popts)
-		}(i)
-	}
-	wg.Wait()
-	for i, m := range modules {
-		if _, dup := parsed[m.Path]; dup {
-			errs = append(errs, fmt.Errorf("%s: loaded twice", m.Path))
-			continue
-		}
-		if perrs[i] != nil {
-			errs = append(errs, fmt.Errorf("parse %w", perrs[i]))
-			continue
-		}
-		parsed[m.Path] = mods[i]
-		builtin[m.Path] = m.Builtin
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-
-	compiler := ast.NewCompiler().
-		WithCapabilities(caps).
-		WithEnablePrintStatements(false).
-		WithDefaultRegoVersion(ast.RegoV1)
-	allBuiltin := true
-	for _, m := range modules {
-		allBuiltin = allBuiltin && m.Builtin
-	}
-	if allBuiltin {
-		// The embedded pack passed every check stage in its tests (the Rego
-		// test runner compiles it with all stages): at run time skip the
-		// stages that only check and change nothing, a third of start-up.
-		// User policies always get the full compilation.
-		compiler = compiler.WithSkipStages(ast.StageCheckTypes, ast.StageCheckUnusedImports,
-			ast.StageCheckDeprecatedBuiltins, ast.StageCheckRecursion, ast.StageCheckDuplicateImports,
-			ast.StageCheckKeywordOverrides, ast.StageBuildRequiredCapabilities)
-	}
-	compiler.Compile(parsed)
-	if compiler.Failed() {
-		return nil, fmt.Errorf("compile rules: %w", compiler.Errors)
-	}
-
+	popts := parserOptions(caps)
 	p := &Pack{
-		compiler: compiler,
-		byPkg:    map[string]*model.Rule{},
-		byFile:   map[string]*model.Rule{},
-		queries:  map[string][]shard{},
-		kinds:    map[string][]string{},
+		mods:    map[string]*lazyModule{},
+		builtin: map[string]bool{},
+		popts:   popts,
+		caps:    caps,
+		byPkg:   map[string]*model.Rule{},
+		byFile:  map[string]*model.Rule{},
+		shards:  map[string][]*shard{},
+		kinds:   map[string][]string{},
 	}
-	if err := p.describe(parsed, builtin); err != nil {
+	infos, err := p.read(modules, opts.Index)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.load(infos); err != nil {
 		return nil, err
 	}
 
@@ -217,138 +176,81 @@ func Compile(ctx context.Context, modules []Module, opts Options) (*Pack, error)
 	}
 	p.store = inmem.NewFromObject(map[string]any{"gate_config": map[string]any{"params": params}})
 
-	// The packages of each kind are split into shards, one prepared query
-	// each, evaluated in parallel on one document: evaluation is the bulk
-	// of a large plan's cost and OPA evaluates a query on one goroutine.
-	n := runtime.GOMAXPROCS(0)
-	if n > 4 {
-		n = 4
+	p.planShards(infos)
+	// User policies get the full compilation (every check stage) now.
+	var user []*shard
+	for _, kind := range shardKinds {
+		for _, sh := range p.shards[kind] {
+			if !sh.builtin {
+				user = append(user, sh)
+			}
+		}
 	}
-	for _, kind := range []string{model.KindTerraform, model.KindGitHub, model.KindRepo} {
-		pkgs := p.kinds[kind]
-		k := n
-		if len(pkgs) < 2*k {
-			k = 1
-		}
-		for i := 0; i < k; i++ {
-			var part []string
-			for j := i; j < len(pkgs); j += k {
-				part = append(part, pkgs[j])
-			}
-			q, err := p.prepare(ctx, kind, part, caps)
-			if err != nil {
-				return nil, err
-			}
-			p.queries[kind] = append(p.queries[kind], shard{q: q, pkgs: part})
-		}
+	if err := p.compileShards(ctx, user); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
 
-// describe reads METADATA from every package that defines result rules.
-func (p *Pack) describe(parsed map[string]*ast.Module, builtin map[string]bool) error {
-	as := p.compiler.GetAnnotationSet()
-	files := make([]string, 0, len(parsed))
-	for f := range parsed {
-		files = append(files, f)
+// safeCapabilities are this OPA version's capabilities without the
+// unsafe built-ins.
+func safeCapabilities() *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	kept := caps.Builtins[:0:0]
+	for _, b := range caps.Builtins {
+		if !unsafeBuiltins[b.Name] {
+			kept = append(kept, b)
+		}
 	}
-	sort.Strings(files)
+	caps.Builtins = kept
+	return caps
+}
 
-	type pkgInfo struct {
-		rule  *model.Rule
-		names map[string]bool
-	}
-	pkgs := map[string]*pkgInfo{}
-	var errs []error
-	ids := map[string]string{}
+func parserOptions(caps *ast.Capabilities) ast.ParserOptions {
+	return ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps}
+}
 
-	for _, file := range files {
-		mod := parsed[file]
-		if strings.HasSuffix(file, "_test.rego") {
-			continue
-		}
-		pkg := strings.TrimPrefix(mod.Package.Path.String(), "data.")
-		names := map[string]bool{}
-		for _, r := range mod.Rules {
-			name := r.Head.Name.String()
-			if len(r.Head.Reference) > 0 {
-				name = r.Head.Reference[0].String()
-			}
-			for _, rn := range resultRules {
-				if name == rn && r.Head.RuleKind() == ast.MultiValue {
-					names[rn] = true
-				}
-			}
-		}
-		if len(names) == 0 {
-			continue
-		}
-		info := pkgs[pkg]
-		if info == nil {
-			info = &pkgInfo{names: map[string]bool{}}
-			pkgs[pkg] = info
-		}
-		for n := range names {
-			info.names[n] = true
-		}
-		var ann *ast.Annotations
-		if as != nil {
-			ann = as.GetPackageScope(mod.Package)
-			if ann == nil {
-				for _, r := range mod.Rules {
-					for _, a := range as.GetRuleScope(r) {
-						if a.Custom != nil {
-							ann = a
-						}
-					}
-				}
-			}
-		}
-		rule, err := ruleFromAnnotations(pkg, file, builtin[file], ann)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if info.rule != nil {
-			// Several files of one package: keep the one with METADATA.
-			if info.rule.ID != info.rule.Package || rule.ID == rule.Package {
-				p.byFile[file] = info.rule
-				continue
-			}
-		}
-		if prev, dup := ids[rule.ID]; dup && prev != pkg {
-			errs = append(errs, fmt.Errorf("%s: rule id %s is also used by package %s", file, rule.ID, prev))
-			continue
-		}
-		ids[rule.ID] = pkg
-		info.rule = rule
-		p.byFile[file] = rule
+// shardKinds are the document kinds, in the order their shards are planned.
+var shardKinds = []string{model.KindTerraform, model.KindGitHub, model.KindRepo}
+
+// Prepare compiles the shards of the given document kinds (all kinds when
+// none is given) in parallel, ahead of evaluation. Evaluation compiles
+// what it needs by itself; Prepare is for measuring and for callers that
+// want compile errors before reading.
+func (p *Pack) Prepare(ctx context.Context, kinds ...string) error {
+	if len(kinds) == 0 {
+		kinds = shardKinds
 	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	var todo []*shard
+	for _, k := range kinds {
+		todo = append(todo, p.shards[k]...)
 	}
-	for pkg, info := range pkgs {
-		r := info.rule
-		p.byPkg[pkg] = r
-		p.rules = append(p.rules, r)
-		if r.Kind == "" {
-			for _, k := range []string{model.KindTerraform, model.KindGitHub, model.KindRepo} {
-				p.kinds[k] = append(p.kinds[k], pkg)
-			}
-		} else {
-			p.kinds[r.Kind] = append(p.kinds[r.Kind], pkg)
-		}
+	return p.compileShards(ctx, todo)
+}
+
+// compileShards compiles shards in parallel, largest first.
+func (p *Pack) compileShards(ctx context.Context, shards []*shard) error {
+	shards = append([]*shard(nil), shards...)
+	sort.SliceStable(shards, func(i, j int) bool { return len(shards[i].files) > len(shards[j].files) })
+	errs := make([]error, len(shards))
+	parallel(len(shards), func(i int) {
+		_, errs[i] = p.query(ctx, shards[i])
+	})
+	return errors.Join(errs...)
+}
+
+// parallel runs f(0..n-1) on at most GOMAXPROCS goroutines.
+func parallel(n int, f func(int)) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			f(i)
+		}()
 	}
-	for k := range p.kinds {
-		sort.Strings(p.kinds[k])
-	}
-	sort.Slice(p.rules, func(i, j int) bool { return p.rules[i].ID < p.rules[j].ID })
-	p.pkgNames = map[string][]string{}
-	for pkg, info := range pkgs {
-		for n := range info.names {
-			p.pkgNames[pkg] = append(p.pkgNames[pkg], n)
-		}
-		sort.Strings(p.pkgNames[pkg])
-	}
-	return nil
+	wg.Wait()
 }
