@@ -158,6 +158,16 @@ func (e *Engine) Catalog() *catalog.Catalog { return e.catalog }
 
 // New compiles the built-in pack and the user policies once.
 func New(ctx context.Context, opts Options) (*Engine, error) {
+	// The catalogs load while the rule pack is read.
+	type loaded struct {
+		cat *catalog.Catalog
+		err error
+	}
+	catc := make(chan loaded, 1)
+	go func() {
+		cat, err := catalog.New()
+		catc <- loaded{cat, err}
+	}()
 	var (
 		mods  []policy.Module
 		index string
@@ -184,10 +194,11 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	cat, err := catalog.New()
-	if err != nil {
-		return nil, fmt.Errorf("control catalog: %w", err)
+	c := <-catc
+	if c.err != nil {
+		return nil, fmt.Errorf("control catalog: %w", c.err)
 	}
+	cat := c.cat
 	var errs []error
 	for _, r := range pack.Rules() {
 		if r.Builtin {
