@@ -143,16 +143,11 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
-// check is what gate check does: read the inputs while the rules compile,
-// then evaluate.
+// check is what gate check does: read the inputs while the rules compile
+// (Start), then evaluate.
 func check(b *testing.B, ctx context.Context, opts Options) *Result {
 	b.Helper()
-	inputs := ReadInputsAsync(ctx, opts)
-	eng, err := New(ctx, opts)
-	if err != nil {
-		b.Fatal(err)
-	}
-	in, err := inputs()
+	eng, in, err := Start(ctx, opts)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -336,6 +336,12 @@ type docValue struct {
 // InputError in the result, not an error; the error is for a run that
 // cannot start (a bad path pattern, a cancelled context).
 func ReadInputs(ctx context.Context, opts Options) (*Inputs, error) {
+	return readInputs(ctx, opts, nil)
+}
+
+// readInputs is ReadInputs calling read(d) for each document as soon as
+// it is read, before it is converted.
+func readInputs(ctx context.Context, opts Options, read func(*model.Document)) (*Inputs, error) {
 	started := time.Now()
 	docs, inErrs, mapped, err := discover(ctx, &opts)
 	if err != nil {
@@ -346,8 +352,13 @@ func ReadInputs(ctx context.Context, opts Options) (*Inputs, error) {
 		docs = append(docs, d...)
 		inErrs = append(inErrs, ie...)
 	}
+	if read != nil {
+		for _, d := range docs {
+			read(d)
+		}
+	}
 	// Convert each document to the value rules see here, not in Evaluate:
-	// gate check reads while the rules compile, so this overlaps too.
+	// Start reads while the rules compile, so this overlaps too.
 	values := make([]docValue, len(docs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -365,22 +376,53 @@ func ReadInputs(ctx context.Context, opts Options) (*Inputs, error) {
 	return &Inputs{docs: docs, errs: inErrs, mapped: mapped, values: values, started: started}, nil
 }
 
-// ReadInputsAsync starts ReadInputs on its own goroutine and returns a
-// function that waits for its result: gate check reads while New compiles.
-func ReadInputsAsync(ctx context.Context, opts Options) (wait func() (*Inputs, error)) {
-	type read struct {
-		in  *Inputs
-		err error
-	}
-	done := make(chan read, 1)
+// Start is how gate check begins: it builds the engine (New) and reads
+// the inputs (ReadInputs) at the same time, and as soon as a document is
+// read and the engine is ready it compiles, in the background, the rule
+// shards that document needs, while the documents are converted for the
+// rules. Evaluate then finds its rules compiled.
+func Start(ctx context.Context, opts Options) (*Engine, *Inputs, error) {
+	var (
+		eng    *Engine
+		engErr error
+		ready  = make(chan struct{})
+	)
 	go func() {
-		in, err := ReadInputs(ctx, opts)
-		done <- read{in, err}
+		defer close(ready)
+		eng, engErr = New(ctx, opts)
 	}()
-	return func() (*Inputs, error) {
-		r := <-done
-		return r.in, r.err
+	in, err := readInputs(ctx, opts, func(d *model.Document) {
+		go func() {
+			<-ready
+			if engErr == nil {
+				// A compile error here comes back from Evaluate, which
+				// reports it; this only starts the work early.
+				_ = eng.pack.PrepareFor(ctx, d.Kind, resourceTypes(d))
+			}
+		}()
+	})
+	<-ready
+	if engErr != nil {
+		return nil, nil, engErr
 	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return eng, in, nil
+}
+
+// resourceTypes are the resource types of a Terraform document.
+func resourceTypes(d *model.Document) map[string]bool {
+	types := map[string]bool{}
+	rs, _ := d.Input["resources"].([]any)
+	for _, r := range rs {
+		if m, ok := r.(map[string]any); ok {
+			if t, ok := m["type"].(string); ok {
+				types[t] = true
+			}
+		}
+	}
+	return types
 }
 
 // Evaluate evaluates inputs read by ReadInputs (with the same options) and

@@ -69,19 +69,14 @@ func (p *Pack) Eval(ctx context.Context, kind string, input ast.Value) ([]Result
 	if !slices.Contains(shardKinds, kind) {
 		return nil, fmt.Errorf("no rules for document kind %q", kind)
 	}
-	var shards []*shard // none: no rule reads this kind
 	var types map[string]bool
 	for _, sh := range p.shards[kind] {
 		if len(sh.providers) > 0 {
-			if types == nil {
-				types = resourceTypes(input)
-			}
-			if !anyPrefix(types, sh.providers) {
-				continue // no resource of its provider: none of its rules can fire
-			}
+			types = resourceTypes(input)
+			break
 		}
-		shards = append(shards, sh)
 	}
+	shards := p.shardsFor(kind, types) // none: no rule reads this kind
 
 	tops := make([]map[string]any, len(shards))
 	errs := make([]error, len(shards))
@@ -117,6 +112,20 @@ func (p *Pack) Eval(ctx context.Context, kind string, input ast.Value) ([]Result
 		}
 	}
 	return out, nil
+}
+
+// shardsFor lists the shards that evaluate a document of this kind whose
+// resources have these types: a provider's shard only when the document
+// has a resource of that provider (none of its rules could fire otherwise).
+func (p *Pack) shardsFor(kind string, types map[string]bool) []*shard {
+	var out []*shard
+	for _, sh := range p.shards[kind] {
+		if len(sh.providers) > 0 && !anyPrefix(types, sh.providers) {
+			continue
+		}
+		out = append(out, sh)
+	}
+	return out
 }
 
 // resourceTypes lists the resource types (managed and data) of a

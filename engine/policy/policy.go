@@ -228,6 +228,12 @@ func (p *Pack) Prepare(ctx context.Context, kinds ...string) error {
 	return p.compileShards(ctx, todo)
 }
 
+// PrepareFor compiles the shards that a document of this kind with these
+// resource types is evaluated by (Eval's choice), in parallel.
+func (p *Pack) PrepareFor(ctx context.Context, kind string, types map[string]bool) error {
+	return p.compileShards(ctx, p.shardsFor(kind, types))
+}
+
 // compileShards compiles shards in parallel, largest first.
 func (p *Pack) compileShards(ctx context.Context, shards []*shard) error {
 	shards = append([]*shard(nil), shards...)

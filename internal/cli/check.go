@@ -259,15 +259,18 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 		opts.Sources = append(opts.Sources, src)
 	}
 
-	// Inputs are read while the rules compile: neither needs the other,
-	// and on a large plan each takes a few hundred milliseconds.
+	// Inputs are read while the rules compile (engine.Start): neither
+	// needs the other, and on a large plan each takes a few hundred
+	// milliseconds.
 	var eng *engine.Engine
 	res, err := engine.WithTimeout(ctx, opts.Timeout, func(ctx context.Context) (*engine.Result, error) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		inputs := engine.ReadInputsAsync(ctx, opts)
-		var err error
-		if eng, err = engine.New(ctx, opts); err != nil {
+		var (
+			in  *engine.Inputs
+			err error
+		)
+		if eng, in, err = engine.Start(ctx, opts); err != nil {
 			return nil, err
 		}
 
@@ -298,10 +301,6 @@ func doCheck(cmd *cobra.Command, env *Env, fl *checkFlags, args []string) error 
 			for fp := range base {
 				opts.Baseline[fp] = true
 			}
-		}
-		in, err := inputs()
-		if err != nil {
-			return nil, err
 		}
 		return eng.Evaluate(ctx, in, opts)
 	})
