@@ -28,8 +28,11 @@ const IndexKey = "_index"
 //   - _index.by_identity[v] = [positions of managed resources whose id,
 //     arn, bucket or name is the known string v];
 //   - _index.address_kinds[config address] = [mode, type];
+//   - _index.links, literal_links, floating, literal_only: gate.lib.aws's
+//     joins between resources and the resources that configure them
+//     (joins.go);
 //
-// the last four for gate.lib.aws's joins.
+// the last eight for gate.lib.aws.
 func InputValue(d *model.Document) (ast.Value, error) {
 	rs, ok := d.Input["resources"].([]any)
 	if d.Kind != model.KindTerraform || !ok {
@@ -71,8 +74,11 @@ func InputValue(d *model.Document) (ast.Value, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	maps := make([]map[string]any, len(rs))
+	kinds := map[string][2]string{}
 	for i, r := range rs {
 		m, _ := r.(map[string]any)
+		maps[i] = m
 		mode, _ := m["mode"].(string)
 		typ, _ := m["type"].(string)
 		if byMode[mode] == nil {
@@ -83,6 +89,7 @@ func InputValue(d *model.Document) (ast.Value, error) {
 			byAddress.add(a, i)
 			if _, seen := addressKinds[a]; !seen {
 				addressKinds[a] = ast.ArrayTerm(ast.StringTerm(mode), ast.StringTerm(typ))
+				kinds[a] = [2]string{mode, typ}
 			}
 		}
 		if mode != "managed" {
@@ -96,7 +103,20 @@ func InputValue(d *model.Document) (ast.Value, error) {
 			}
 		}
 	}
+	// The joins need every address's kind: a second pass, over the
+	// configuring resources only.
+	j := &joinIndex{rs: maps, byAddress: byAddress, kinds: kinds}
+	for i, m := range maps {
+		typ, _ := m["type"].(string)
+		if m["mode"] == "managed" && joinKinds[typ] != nil {
+			j.build(i, m, typ)
+		}
+	}
 	index := ast.NewObject()
+	index.Insert(ast.StringTerm("links"), j.links.term())
+	index.Insert(ast.StringTerm("literal_links"), j.literalLinks.term())
+	index.Insert(ast.StringTerm("floating"), j.floating.term())
+	index.Insert(ast.StringTerm("literal_only"), j.literalOnly.term())
 	for _, mode := range []string{"managed", "data"} {
 		obj := ast.NewObject()
 		for typ, list := range byMode[mode] {
@@ -104,14 +124,14 @@ func InputValue(d *model.Document) (ast.Value, error) {
 		}
 		index.Insert(ast.StringTerm(mode), ast.NewTerm(obj))
 	}
-	kinds := ast.NewObject()
+	akinds := ast.NewObject()
 	for a, t := range addressKinds {
-		kinds.Insert(ast.StringTerm(a), t)
+		akinds.Insert(ast.StringTerm(a), t)
 	}
 	index.Insert(ast.StringTerm("by_address"), byAddress.term())
 	index.Insert(ast.StringTerm("managed_by_type"), managedByType.term())
 	index.Insert(ast.StringTerm("by_identity"), byIdentity.term())
-	index.Insert(ast.StringTerm("address_kinds"), ast.NewTerm(kinds))
+	index.Insert(ast.StringTerm("address_kinds"), ast.NewTerm(akinds))
 	top := ast.NewObject()
 	for k, v := range d.Input {
 		if k == "resources" {

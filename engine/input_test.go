@@ -54,6 +54,7 @@ func TestGoIndexMatchesRego(t *testing.T) {
 	}
 	readPlan(planPath)
 	readDir(srcDir)
+	readDir("testdata/joins")
 	// Real plans from the corpus and the join fixtures of the rule pack.
 	plans, _ := filepath.Glob("../fixtures/corpus/tfplan/*/*.json")
 	for _, p := range plans {
@@ -61,8 +62,15 @@ func TestGoIndexMatchesRego(t *testing.T) {
 			docs = append(docs, doc{p, d})
 		}
 	}
-	for _, id := range []string{"GATE-AWS-S3-001", "GATE-AWS-S3-002", "GATE-AWS-VPC-001", "GATE-AWS-EC2-002"} {
-		p := filepath.Join("../fixtures/terraform/rules", id)
+	// Every AWS rule's fixtures: the joins' relations (S3 configuration,
+	// flow logs, security group rules) with references, literals,
+	// intermediates and unknowns.
+	ids, err := filepath.Glob("../fixtures/terraform/rules/GATE-AWS-*")
+	if err != nil || len(ids) < 50 {
+		t.Fatalf("AWS rule fixtures: %d, %v", len(ids), err)
+	}
+	for _, p := range ids {
+		id := filepath.Base(p)
 		if _, err := os.Stat(p); err == nil {
 			for _, name := range []string{"fail.tf", "pass.tf"} {
 				sub := filepath.Join(t.TempDir(), id)
@@ -85,7 +93,7 @@ func TestGoIndexMatchesRego(t *testing.T) {
 	}
 
 	var opts []func(*rego.Rego)
-	err := fs.WalkDir(rules.FS, "lib", func(p string, e fs.DirEntry, err error) error {
+	err = fs.WalkDir(rules.FS, "lib", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
 			return err
 		}
@@ -99,7 +107,8 @@ func TestGoIndexMatchesRego(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	query := `x := [aws.by_address, aws.managed_by_type, aws.by_identity, aws.address_kinds, [tf.resources(t) | some t in {r.type | some r in input.resources}]]`
+	query := `x := [aws.by_address, aws.managed_by_type, aws.by_identity, aws.address_kinds, [tf.resources(t) | some t in {r.type | some r in input.resources}],
+		aws.links, aws.literal_links, aws.floating, aws.literal_only]`
 	pq, err := rego.New(append(opts,
 		rego.Query(query),
 		rego.Imports([]string{"data.gate.lib.aws", "data.gate.lib.terraform as tf"}),
@@ -122,7 +131,7 @@ func TestGoIndexMatchesRego(t *testing.T) {
 		}
 		return out
 	}
-	joins := 0
+	joins, links := 0, map[int]int{}
 	for _, tc := range docs {
 		t.Run(filepath.Base(tc.name), func(t *testing.T) {
 			withIndex, err := InputValue(tc.d)
@@ -146,9 +155,55 @@ func TestGoIndexMatchesRego(t *testing.T) {
 			if ids, ok := want.(*ast.Array).Elem(2).Value.(ast.Object); ok && ids.Len() > 0 {
 				joins++
 			}
+			for k := 5; k <= 8; k++ {
+				if ix, ok := want.(*ast.Array).Elem(k).Value.(ast.Object); ok && ix.Len() > 0 {
+					links[k]++
+				}
+			}
 		})
 	}
 	if joins == 0 {
 		t.Error("no document had resources with identities: the comparison proves little")
+	}
+	for k, name := range map[int]string{5: "links", 6: "literal_links", 7: "floating", 8: "literal_only"} {
+		if links[k] < 2 {
+			t.Errorf("only %d documents with a non-empty %s: the comparison proves little", links[k], name)
+		}
+	}
+}
+
+// TestJoinKindsMatchRego: the Go copy of gate.lib.aws.join_kinds (and of
+// parent_kind) is the Rego one.
+func TestJoinKindsMatchRego(t *testing.T) {
+	ctx := context.Background()
+	b, err := fs.ReadFile(rules.FS, "lib/aws.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := fs.ReadFile(rules.FS, "lib/terraform.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := rego.New(rego.Module("aws.rego", string(b)), rego.Module("terraform.rego", string(tb)),
+		rego.Query(`x := data.gate.lib.aws.join_kinds; y := {t: data.gate.lib.aws.parent_kind(t) | some t in ["aws_default_vpc", "aws_default_security_group", "aws_vpc", "aws_s3_bucket"]}`),
+	).Eval(ctx)
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("%v %v", rs, err)
+	}
+	want, err := ast.InterfaceToValue(rs[0].Bindings["x"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ast.InterfaceToValue(joinKinds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Compare(want) != 0 {
+		t.Errorf("engine/joins.go joinKinds differs from rules/lib/aws.rego join_kinds:\nGo:   %v\nRego: %v", got, want)
+	}
+	for typ, kind := range rs[0].Bindings["y"].(map[string]any) {
+		if parentKind(typ) != kind {
+			t.Errorf("parentKind(%s) = %s, Rego says %s", typ, parentKind(typ), kind)
+		}
 	}
 }

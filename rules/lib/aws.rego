@@ -336,9 +336,10 @@ group_end(bs, g, n) := e if {
 	e := bs[g + 1] - 1
 } else := n - 1
 
-# The engine builds by_address, managed_by_type, by_identity and
-# address_kinds in Go (input._index, one pass over the resources; building
-# them here took most of the evaluation time of a large plan). The Rego
+# The engine builds by_address, managed_by_type, by_identity,
+# address_kinds and the joins below (links, literal_links, floating,
+# literal_only) in Go (input._index, engine/input.go and engine/joins.go;
+# building them here took most of the evaluation time of a large plan). The Rego
 # definitions below are used when input._index is absent (unit tests with a
 # literal input); a Go test keeps both equal on generated plans.
 
@@ -483,7 +484,9 @@ relation(t, name) := kind if kind := join_kinds[t][name]
 
 # links[[t, name, a]]: positions of the resources of type t whose attribute
 # name refers to the parent at config address a.
-links := group({[[t, name, a], i] |
+links := x if {
+	x := input._index.links
+} else := group({[[t, name, a], i] |
 	some t, names in join_kinds
 	some i in managed_ix(t)
 	c := input.resources[i]
@@ -493,7 +496,9 @@ links := group({[[t, name, a], i] |
 
 # literal_links[[t, name, v]]: positions of the resources of type t whose
 # attribute name is the known string v.
-literal_links := group({[[t, name, v], i] |
+literal_links := x if {
+	x := input._index.literal_links
+} else := group({[[t, name, v], i] |
 	some t, names in join_kinds
 	some i in managed_ix(t)
 	c := input.resources[i]
@@ -504,7 +509,9 @@ literal_links := group({[[t, name, v], i] |
 
 # floating[[t, name]]: positions of the resources of type t whose attribute
 # name floats.
-floating := group({[[t, name], i] |
+floating := x if {
+	x := input._index.floating
+} else := group({[[t, name], i] |
 	some t, names in join_kinds
 	some i in managed_ix(t)
 	c := input.resources[i]
@@ -514,7 +521,9 @@ floating := group({[[t, name], i] |
 
 # literal_only[[t, name]]: positions of the resources of type t that name
 # their parent by a literal only (no reference).
-literal_only := group({[[t, name], i] |
+literal_only := x if {
+	x := input._index.literal_only
+} else := group({[[t, name], i] |
 	some t, names in join_kinds
 	some i in managed_ix(t)
 	c := input.resources[i]
