@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +49,18 @@ func TestStart(t *testing.T) {
 			}
 			if err != nil {
 				t.Fatal(err)
+			}
+			// Converted documents keep only what the engine reads after
+			// conversion; the rules have their own copy.
+			for _, d := range in.docs {
+				rs, _ := d.Input["resources"].([]any)
+				for _, r := range rs {
+					for k := range r.(map[string]any) {
+						if !slices.Contains(keptKeys[:], k) {
+							t.Fatalf("%s: resource keeps %q after conversion", d.Path, k)
+						}
+					}
+				}
 			}
 			got, err := eng.Evaluate(ctx, in, tt.opts)
 			if err != nil {
