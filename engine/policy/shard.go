@@ -52,6 +52,12 @@ func group(kind, pkg string, builtin bool) string {
 	return kind
 }
 
+// maxShard is the most result packages one shard holds: a larger group is
+// split, its packages interleaved, so that the shards of a document
+// compile and evaluate in similar times on parallel cores (the AWS rules,
+// half of the Terraform pack, were the last to finish).
+const maxShard = 40
+
 // planShards groups each kind's result packages into shards and works out
 // the modules each shard must compile: the files of its packages and,
 // transitively, of every package they import or reference under data.
@@ -98,8 +104,22 @@ func (p *Pack) planShards(infos []ModuleInfo) {
 			groups = append(groups, g)
 		}
 		sort.Strings(groups)
+		var planned []*shard
 		for _, g := range groups {
-			sh := &shard{kind: kind, group: g, pkgs: byGroup[g], builtin: true}
+			pkgs := byGroup[g]
+			n := (len(pkgs) + maxShard - 1) / maxShard
+			for i := 0; i < n; i++ {
+				sh := &shard{kind: kind, group: g, builtin: true}
+				if n > 1 {
+					sh.group = fmt.Sprintf("%s#%d", g, i+1)
+				}
+				for j := i; j < len(pkgs); j += n {
+					sh.pkgs = append(sh.pkgs, pkgs[j])
+				}
+				planned = append(planned, sh)
+			}
+		}
+		for _, sh := range planned {
 			seen := map[string]bool{}
 			var visit func(string)
 			visit = func(pkg string) {
@@ -121,7 +141,7 @@ func (p *Pack) planShards(infos []ModuleInfo) {
 				}
 			}
 			sort.Strings(sh.files)
-			if kind == model.KindTerraform && g != kind+"/user" {
+			if kind == model.KindTerraform && !strings.HasSuffix(sh.group, "/user") {
 				sh.providers = p.providerPrefixes(sh.pkgs)
 			}
 			p.shards[kind] = append(p.shards[kind], sh)

@@ -44,6 +44,34 @@ func lib(pkg, body string) Module {
 		Text: "package " + pkg + "\n\nimport rego.v1\n\n" + body + "\n", Builtin: true}
 }
 
+// TestSplitShards: a group of more than maxShard packages is split in
+// interleaved shards, each compiling what its own packages reference.
+func TestSplitShards(t *testing.T) {
+	mods := []Module{lib("gate.lib.a", `f(x) := x`)}
+	for i := 0; i < maxShard+5; i++ {
+		body := "deny contains 1 if false"
+		if i == 0 {
+			body = "deny contains 1 if data.gate.lib.a.f(1) == 2"
+		}
+		mods = append(mods, builtinRule(fmt.Sprintf("gate.rules.repo.r%02d", i), fmt.Sprintf("T-%02d", i), "", body))
+	}
+	p, err := Compile(context.Background(), mods, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shards := p.shards[model.KindRepo]
+	if len(shards) != 2 || shards[0].group != "repo#1" || shards[1].group != "repo#2" {
+		t.Fatalf("shards %v, want repo#1 and repo#2", shards)
+	}
+	n := len(shards[0].pkgs) + len(shards[1].pkgs)
+	if n != maxShard+5 || len(shards[0].pkgs)-len(shards[1].pkgs) > 1 {
+		t.Errorf("split %d + %d packages", len(shards[0].pkgs), len(shards[1].pkgs))
+	}
+	if !slices.Contains(shards[0].files, "rules/gate/lib/a.rego") || slices.Contains(shards[1].files, "rules/gate/lib/a.rego") {
+		t.Errorf("only the shard holding r00 compiles the library: %v / %v", shards[0].files, shards[1].files)
+	}
+}
+
 // TestPlanShards checks the grouping of rules into shards and the modules
 // each shard compiles: a shard lacking a module its rules read would leave
 // those rules undefined, and undefined rules do not fire.
@@ -162,14 +190,18 @@ func TestShardsCompileLazily(t *testing.T) {
 	if !slices.ContainsFunc(res, func(r Result) bool { return r.Rule.ID == "GATE-AWS-KMS-001" }) {
 		t.Errorf("GATE-AWS-KMS-001 did not fire: %v", res)
 	}
-	if c := compiled(); !slices.Equal(c, []string{"terraform/aws"}) {
-		t.Errorf("compiled %v, want only terraform/aws", c)
+	all := 0
+	for _, kind := range shardKinds {
+		all += len(p.shards[kind])
+	}
+	if c := compiled(); len(c) == 0 || slices.ContainsFunc(c, func(g string) bool { return !strings.HasPrefix(g, "terraform/aws") }) {
+		t.Errorf("compiled %v, want only the AWS shards", c)
 	}
 	if err := p.Prepare(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if c := compiled(); len(c) != 5 {
-		t.Errorf("after Prepare compiled %v, want all 5 shards", c)
+	if c := compiled(); len(c) != all || all < 5 {
+		t.Errorf("after Prepare compiled %v, want all %d shards", c, all)
 	}
 
 	bad := Module{Path: "policy/bad.rego", Text: "package user.bad\n\nimport rego.v1\n\ndeny contains x if x := undefined_fn(1)\n"}
@@ -284,14 +316,14 @@ func TestProviderShards(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	groups := 0
+	providers := map[string]bool{}
 	for _, sh := range p.shards[model.KindTerraform] {
-		if len(sh.providers) > 0 {
-			groups++
+		for _, pre := range sh.providers {
+			providers[pre] = true
 		}
 	}
-	if groups != 3 {
-		t.Fatalf("%d provider shards, want 3 (aws, azure, gcp)", groups)
+	if len(providers) != 3 {
+		t.Fatalf("provider shards for %v, want aws_, azurerm_, google_", providers)
 	}
 	for _, f := range silentWithout(t, p, docs) {
 		t.Error(f)
