@@ -179,15 +179,34 @@ func Compile(ctx context.Context, modules []Module, opts Options) (*Pack, error)
 	p.planShards(infos)
 	// User policies get the full compilation (every check stage) now.
 	var user []*shard
+	inShard := map[string]bool{}
 	for _, kind := range shardKinds {
 		for _, sh := range p.shards[kind] {
 			if !sh.builtin {
 				user = append(user, sh)
 			}
+			for _, f := range sh.files {
+				inShard[f] = true
+			}
 		}
 	}
 	if err := p.compileShards(ctx, user); err != nil {
 		return nil, err
+	}
+	// A user module no shard compiles (a library no rule references, a
+	// file whose rules have no result set) is still compiled, once, so
+	// that its errors are reported rather than never seen.
+	var lone []string
+	for _, info := range infos {
+		if !p.builtin[info.Path] && !inShard[info.Path] {
+			lone = append(lone, info.Package)
+		}
+	}
+	if len(lone) > 0 {
+		sh := &shard{group: "user policies no rule reads", files: newDepGraph(infos).closure(lone)}
+		if _, err := p.compileModules(sh); err != nil {
+			return nil, err
+		}
 	}
 	return p, nil
 }

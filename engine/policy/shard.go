@@ -65,33 +65,7 @@ const maxShard = 40
 // every module, so a shard never lacks a rule it reads: a missing module
 // would make its rules undefined, and undefined rules do not fire.
 func (p *Pack) planShards(infos []ModuleInfo) {
-	pkgFiles := map[string][]string{} // package → module files
-	refs := map[string][]string{}     // package → its modules' data references
-	for _, info := range infos {
-		pkgFiles[info.Package] = append(pkgFiles[info.Package], info.Path)
-		refs[info.Package] = append(refs[info.Package], info.Refs...)
-	}
-	pkgs := make([]string, 0, len(pkgFiles))
-	for pkg := range pkgFiles {
-		pkgs = append(pkgs, pkg)
-		sort.Strings(pkgFiles[pkg])
-	}
-	sort.Strings(pkgs)
-
-	// deps: package → packages its modules reference.
-	deps := map[string]map[string]bool{}
-	for _, pkg := range pkgs {
-		d := map[string]bool{}
-		for _, ref := range refs[pkg] {
-			for _, q := range pkgs {
-				if q != pkg && refersTo(ref, q) {
-					d[q] = true
-				}
-			}
-		}
-		deps[pkg] = d
-	}
-
+	g := newDepGraph(infos)
 	for _, kind := range shardKinds {
 		byGroup := map[string][]string{}
 		for _, pkg := range p.kinds[kind] {
@@ -105,13 +79,13 @@ func (p *Pack) planShards(infos []ModuleInfo) {
 		}
 		sort.Strings(groups)
 		var planned []*shard
-		for _, g := range groups {
-			pkgs := byGroup[g]
+		for _, name := range groups {
+			pkgs := byGroup[name]
 			n := (len(pkgs) + maxShard - 1) / maxShard
 			for i := 0; i < n; i++ {
-				sh := &shard{kind: kind, group: g, builtin: true}
+				sh := &shard{kind: kind, group: name, builtin: true}
 				if n > 1 {
-					sh.group = fmt.Sprintf("%s#%d", g, i+1)
+					sh.group = fmt.Sprintf("%s#%d", name, i+1)
 				}
 				for j := i; j < len(pkgs); j += n {
 					sh.pkgs = append(sh.pkgs, pkgs[j])
@@ -120,33 +94,76 @@ func (p *Pack) planShards(infos []ModuleInfo) {
 			}
 		}
 		for _, sh := range planned {
-			seen := map[string]bool{}
-			var visit func(string)
-			visit = func(pkg string) {
-				if seen[pkg] {
-					return
-				}
-				seen[pkg] = true
-				for q := range deps[pkg] {
-					visit(q)
-				}
+			sh.files = g.closure(sh.pkgs)
+			for _, f := range sh.files {
+				sh.builtin = sh.builtin && p.builtin[f]
 			}
-			for _, pkg := range sh.pkgs {
-				visit(pkg)
-			}
-			for pkg := range seen {
-				for _, f := range pkgFiles[pkg] {
-					sh.files = append(sh.files, f)
-					sh.builtin = sh.builtin && p.builtin[f]
-				}
-			}
-			sort.Strings(sh.files)
 			if kind == model.KindTerraform && !strings.HasSuffix(sh.group, "/user") {
 				sh.providers = p.providerPrefixes(sh.pkgs)
 			}
 			p.shards[kind] = append(p.shards[kind], sh)
 		}
 	}
+}
+
+// depGraph is which packages each package's modules reference.
+type depGraph struct {
+	pkgFiles map[string][]string        // package → module files, sorted
+	deps     map[string]map[string]bool // package → packages it references
+	pkgOf    map[string]string          // module file → package
+}
+
+func newDepGraph(infos []ModuleInfo) *depGraph {
+	g := &depGraph{pkgFiles: map[string][]string{}, deps: map[string]map[string]bool{}, pkgOf: map[string]string{}}
+	refs := map[string][]string{} // package → its modules' data references
+	for _, info := range infos {
+		g.pkgFiles[info.Package] = append(g.pkgFiles[info.Package], info.Path)
+		g.pkgOf[info.Path] = info.Package
+		refs[info.Package] = append(refs[info.Package], info.Refs...)
+	}
+	pkgs := make([]string, 0, len(g.pkgFiles))
+	for pkg := range g.pkgFiles {
+		pkgs = append(pkgs, pkg)
+		sort.Strings(g.pkgFiles[pkg])
+	}
+	sort.Strings(pkgs)
+	for _, pkg := range pkgs {
+		d := map[string]bool{}
+		for _, ref := range refs[pkg] {
+			for _, q := range pkgs {
+				if q != pkg && refersTo(ref, q) {
+					d[q] = true
+				}
+			}
+		}
+		g.deps[pkg] = d
+	}
+	return g
+}
+
+// closure lists, sorted, the module files of the packages and of every
+// package they reference, transitively.
+func (g *depGraph) closure(pkgs []string) []string {
+	seen := map[string]bool{}
+	var visit func(string)
+	visit = func(pkg string) {
+		if seen[pkg] {
+			return
+		}
+		seen[pkg] = true
+		for q := range g.deps[pkg] {
+			visit(q)
+		}
+	}
+	for _, pkg := range pkgs {
+		visit(pkg)
+	}
+	var files []string
+	for pkg := range seen {
+		files = append(files, g.pkgFiles[pkg]...)
+	}
+	sort.Strings(files)
+	return files
 }
 
 // providerPrefixes are the type prefixes ("aws_", "azurerm_") of the
@@ -229,6 +246,15 @@ func (p *Pack) query(ctx context.Context, sh *shard) (*rego.PreparedEvalQuery, e
 }
 
 func (p *Pack) compileShard(ctx context.Context, sh *shard) (*rego.PreparedEvalQuery, error) {
+	compiler, err := p.compileModules(sh)
+	if err != nil {
+		return nil, err
+	}
+	return p.prepareQuery(ctx, sh, compiler)
+}
+
+// compileModules parses (when not parsed yet) and compiles a shard's modules.
+func (p *Pack) compileModules(sh *shard) (*ast.Compiler, error) {
 	// Parse what is not parsed yet (modules of the built-in pack are
 	// parsed here, not at start-up), on every core.
 	parsed := make([]*ast.Module, len(sh.files))
@@ -260,6 +286,12 @@ func (p *Pack) compileShard(ctx context.Context, sh *shard) (*rego.PreparedEvalQ
 	if compiler.Failed() {
 		return nil, fmt.Errorf("compile rules: %w", compiler.Errors)
 	}
+	return compiler, nil
+}
+
+// prepareQuery prepares a shard's query: an object of package → result
+// set name → array of elements.
+func (p *Pack) prepareQuery(ctx context.Context, sh *shard, compiler *ast.Compiler) (*rego.PreparedEvalQuery, error) {
 
 	var b strings.Builder
 	b.WriteString(resultVar + " := {")

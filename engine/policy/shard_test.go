@@ -204,10 +204,17 @@ func TestShardsCompileLazily(t *testing.T) {
 		t.Errorf("after Prepare compiled %v, want all %d shards", c, all)
 	}
 
-	bad := Module{Path: "policy/bad.rego", Text: "package user.bad\n\nimport rego.v1\n\ndeny contains x if x := undefined_fn(1)\n"}
-	_, err = Compile(ctx, append(mods, bad), Options{})
-	if err == nil || !strings.Contains(err.Error(), "policy/bad.rego:5") {
-		t.Errorf("broken user policy: err = %v, want an error naming policy/bad.rego:5", err)
+	for _, bad := range []Module{
+		{Path: "policy/bad.rego", Text: "package user.bad\n\nimport rego.v1\n\ndeny contains x if x := undefined_fn(1)\n"},
+		// A library no rule references, and a file without result sets:
+		// no shard needs them, they are compiled all the same.
+		{Path: "policy/lib.rego", Text: "package user.lib\n\nimport rego.v1\n\nhelper(x) := y if y := undefined_fn(x)\n"},
+		{Path: "policy/typo.rego", Text: "package user.typo\n\nimport rego.v1\n\ndney contains x if x := input.nope[_]; count(x, 2)\n"},
+	} {
+		_, err = Compile(ctx, append(slices.Clone(mods), bad), Options{})
+		if err == nil || !strings.Contains(err.Error(), bad.Path+":5") {
+			t.Errorf("broken user policy %s: err = %v, want an error naming %s:5", bad.Path, err, bad.Path)
+		}
 	}
 }
 
