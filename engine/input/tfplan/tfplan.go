@@ -74,12 +74,7 @@ func ReadFile(ctx context.Context, path string, opts Options) (*model.Document, 
 	if st.Size() > limit {
 		return nil, fail(fmt.Errorf("plan is %d bytes, over the %d byte limit", st.Size(), limit))
 	}
-	// Read into a buffer of the file's size: growing one by doubling
-	// copied and cleared a 64 MB plan several times over.
-	var buf bytes.Buffer
-	buf.Grow(int(st.Size()) + bytes.MinRead)
-	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
-	b := buf.Bytes()
+	b, err := readAll(f, st.Size(), limit)
 	if err != nil {
 		return nil, fail(fmt.Errorf("read plan: %w", err))
 	}
@@ -92,6 +87,28 @@ func ReadFile(ctx context.Context, path string, opts Options) (*model.Document, 
 		return nil, ierr
 	}
 	return doc, nil
+}
+
+// readAll reads f, whose size was size when it was opened, up to limit+1
+// bytes. The buffer is allocated once at the file's size and filled by
+// the reads: growing one by doubling copied a 64 MB plan several times
+// over, and bytes.Buffer cleared each new buffer before filling it.
+func readAll(f io.Reader, size, limit int64) ([]byte, error) {
+	b := make([]byte, 0, min(size, limit)+1) // one more byte: EOF is seen without growing
+	for int64(len(b)) <= limit {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the file grew since it was opened
+		}
+		n, err := f.Read(b[len(b):min(int64(cap(b)), limit+1)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return b, nil // over the limit: the caller says so
 }
 
 // Parse reads a plan from memory. name is the document path.

@@ -1,12 +1,16 @@
 package tfplan
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/gatehq/gate/engine/model"
 )
@@ -246,6 +250,47 @@ func TestAddressOffsets(t *testing.T) {
 				if !strings.HasPrefix(tc.in[v:], `"address"`) {
 					t.Errorf("offset %d of %s is not at an address key", v, k)
 				}
+			}
+		})
+	}
+}
+
+// TestReadAll: the plan is read whole whatever the reads return, a file
+// that grew since its size was taken is read to its end, and reading
+// stops one byte past the limit.
+func TestReadAll(t *testing.T) {
+	data := bytes.Repeat([]byte("0123456789"), 1000) // 10,000 bytes
+	errRead := errors.New("disk on fire")
+	tests := []struct {
+		name    string
+		r       io.Reader
+		size    int64
+		limit   int64
+		want    int
+		wantErr error
+	}{
+		{"size as stated", bytes.NewReader(data), 10000, 1 << 20, 10000, nil},
+		{"short reads", iotest.OneByteReader(bytes.NewReader(data)), 10000, 1 << 20, 10000, nil},
+		{"grew since stat", bytes.NewReader(data), 100, 1 << 20, 10000, nil},
+		{"shrank since stat", bytes.NewReader(data[:10]), 10000, 1 << 20, 10, nil},
+		{"empty", bytes.NewReader(nil), 0, 1 << 20, 0, nil},
+		{"exactly the limit", bytes.NewReader(data), 10000, 10000, 10000, nil},
+		{"over the limit: one byte past it", bytes.NewReader(data), 10000, 5000, 5001, nil},
+		{"grew past the limit", bytes.NewReader(data), 10, 5000, 5001, nil},
+		{"read error", iotest.TimeoutReader(bytes.NewReader(data)), 10000, 1 << 20, 0, iotest.ErrTimeout},
+		{"error mid-file", io.MultiReader(bytes.NewReader(data[:10]), iotest.ErrReader(errRead)), 10000, 1 << 20, 0, errRead},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := readAll(tt.r, tt.size, tt.limit)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			if len(b) != tt.want || !bytes.Equal(b, data[:len(b)]) {
+				t.Errorf("read %d bytes, want the first %d", len(b), tt.want)
 			}
 		})
 	}
