@@ -155,18 +155,26 @@ func TestPlanShards(t *testing.T) {
 	}
 }
 
-// TestShardsCompileLazily: built-in shards compile when a document first
-// needs them, and only those; a broken user policy fails Compile itself.
-func TestShardsCompileLazily(t *testing.T) {
-	ctx := context.Background()
+// builtinPack loads the embedded pack's modules and plans it (nothing
+// compiled yet).
+func builtinPack(t *testing.T) ([]Module, *Pack) {
+	t.Helper()
 	mods, err := LoadFS(rules.FS, ".", "rules", true, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Compile(ctx, mods, Options{})
+	p, err := Compile(context.Background(), mods, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return mods, p
+}
+
+// TestShardsCompileLazily: built-in shards compile when a document first
+// needs them, and only those; a broken user policy fails Compile itself.
+func TestShardsCompileLazily(t *testing.T) {
+	ctx := context.Background()
+	mods, p := builtinPack(t)
 	compiled := func() []string {
 		var out []string
 		for _, kind := range shardKinds {
@@ -211,7 +219,7 @@ func TestShardsCompileLazily(t *testing.T) {
 		{Path: "policy/lib.rego", Text: "package user.lib\n\nimport rego.v1\n\nhelper(x) := y if y := undefined_fn(x)\n"},
 		{Path: "policy/typo.rego", Text: "package user.typo\n\nimport rego.v1\n\ndney contains x if x := input.nope[_]; count(x, 2)\n"},
 	} {
-		_, err = Compile(ctx, append(slices.Clone(mods), bad), Options{})
+		_, err := Compile(ctx, append(slices.Clone(mods), bad), Options{})
 		if err == nil || !strings.Contains(err.Error(), bad.Path+":5") {
 			t.Errorf("broken user policy %s: err = %v, want an error naming %s:5", bad.Path, err, bad.Path)
 		}
@@ -315,14 +323,7 @@ func terraformDocs(t *testing.T) map[string]map[string]any {
 func TestProviderShards(t *testing.T) {
 	ctx := context.Background()
 	docs := terraformDocs(t)
-	mods, err := LoadFS(rules.FS, ".", "rules", true, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Compile(ctx, mods, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	mods, p := builtinPack(t)
 	providers := map[string]bool{}
 	for _, sh := range p.shards[model.KindTerraform] {
 		for _, pre := range sh.providers {
@@ -338,7 +339,7 @@ func TestProviderShards(t *testing.T) {
 
 	absence := builtinRule("gate.rules.terraform.aws.no_trail", "T-ABSENT", "aws_cloudtrail",
 		"import data.gate.lib.terraform as tf\n\ndeny contains \"no trail\" if count(tf.resources(\"aws_cloudtrail\")) == 0")
-	p, err = Compile(ctx, append(mods, absence), Options{})
+	p, err := Compile(ctx, append(mods, absence), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
