@@ -417,7 +417,9 @@ func Start(ctx context.Context, opts Options) (*Engine, *Inputs, error) {
 // keptKeys are the keys of a resource the engine reads once the document
 // is converted (locations, verdicts, the documents summary); rules read
 // the converted value.
-var keptKeys = [...]string{"address", "config_address", "mode", "type", "name"}
+func keptKeys() []string {
+	return []string{"address", "config_address", "mode", "type", "name"}
+}
 
 // slim drops from a converted document's resources what only rules read
 // (values, refs, …): the rules have their own copy, and on a large plan
@@ -427,6 +429,7 @@ func slim(d *model.Document) {
 	if !ok {
 		return
 	}
+	kept := keptKeys()
 	out := make([]any, len(rs))
 	for i, r := range rs {
 		m, ok := r.(map[string]any)
@@ -434,8 +437,8 @@ func slim(d *model.Document) {
 			out[i] = r
 			continue
 		}
-		s := make(map[string]any, len(keptKeys))
-		for _, k := range keptKeys {
+		s := make(map[string]any, len(kept))
+		for _, k := range kept {
 			if v, ok := m[k]; ok {
 				s[k] = v
 			}

@@ -105,10 +105,10 @@ func InputValue(d *model.Document) (ast.Value, error) {
 	}
 	// The joins need every address's kind: a second pass, over the
 	// configuring resources only.
-	j := &joinIndex{rs: maps, byAddress: byAddress, kinds: kinds}
+	j := &joinIndex{relations: joinKinds(), rs: maps, byAddress: byAddress, kinds: kinds}
 	for i, m := range maps {
 		typ, _ := m["type"].(string)
-		if m["mode"] == "managed" && joinKinds[typ] != nil {
+		if m["mode"] == "managed" && j.relations[typ] != nil {
 			j.build(i, m, typ)
 		}
 	}

@@ -194,7 +194,7 @@ func TestJoinKindsMatchRego(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ast.InterfaceToValue(joinKinds)
+	got, err := ast.InterfaceToValue(joinKinds())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,18 +12,20 @@ import (
 // joinKinds is gate.lib.aws.join_kinds: for a configuring resource type
 // ("child"), the attribute that names its parent and the parent's kind.
 // TestJoinKindsMatchRego keeps the two tables equal.
-var joinKinds = map[string]map[string]string{
-	"aws_s3_bucket_public_access_block":                  {"bucket": "aws_s3_bucket"},
-	"aws_s3_bucket_server_side_encryption_configuration": {"bucket": "aws_s3_bucket"},
-	"aws_s3_bucket_versioning":                           {"bucket": "aws_s3_bucket"},
-	"aws_s3_bucket_logging":                              {"bucket": "aws_s3_bucket", "target_bucket": "aws_s3_bucket"},
-	"aws_s3_bucket_policy":                               {"bucket": "aws_s3_bucket"},
-	"aws_s3_bucket_acl":                                  {"bucket": "aws_s3_bucket"},
-	"aws_s3_bucket_ownership_controls":                   {"bucket": "aws_s3_bucket"},
-	"aws_flow_log":                                       {"vpc_id": "aws_vpc"},
-	"aws_security_group_rule":                            {"security_group_id": "aws_security_group"},
-	"aws_vpc_security_group_ingress_rule":                {"security_group_id": "aws_security_group"},
-	"aws_vpc_security_group_egress_rule":                 {"security_group_id": "aws_security_group"},
+func joinKinds() map[string]map[string]string {
+	return map[string]map[string]string{
+		"aws_s3_bucket_public_access_block":                  {"bucket": "aws_s3_bucket"},
+		"aws_s3_bucket_server_side_encryption_configuration": {"bucket": "aws_s3_bucket"},
+		"aws_s3_bucket_versioning":                           {"bucket": "aws_s3_bucket"},
+		"aws_s3_bucket_logging":                              {"bucket": "aws_s3_bucket", "target_bucket": "aws_s3_bucket"},
+		"aws_s3_bucket_policy":                               {"bucket": "aws_s3_bucket"},
+		"aws_s3_bucket_acl":                                  {"bucket": "aws_s3_bucket"},
+		"aws_s3_bucket_ownership_controls":                   {"bucket": "aws_s3_bucket"},
+		"aws_flow_log":                                       {"vpc_id": "aws_vpc"},
+		"aws_security_group_rule":                            {"security_group_id": "aws_security_group"},
+		"aws_vpc_security_group_ingress_rule":                {"security_group_id": "aws_security_group"},
+		"aws_vpc_security_group_egress_rule":                 {"security_group_id": "aws_security_group"},
+	}
 }
 
 // parentKind is gate.lib.aws.parent_kind: types that are the same kind of
@@ -43,6 +45,7 @@ func parentKind(t string) string {
 // pass over the configuring resources, with the same results as the Rego
 // definitions, which stay as the fallback for literal inputs.
 type joinIndex struct {
+	relations map[string]map[string]string // joinKinds()
 	rs        []map[string]any
 	byAddress positions
 	kinds     map[string][2]string // config address → [mode, type] (first resource there)
@@ -189,7 +192,7 @@ func (j *joinIndex) resolvable(a any, name, kind string) bool {
 // build indexes the configuring resource at position i (managed, of a
 // type in joinKinds).
 func (j *joinIndex) build(i int, c map[string]any, typ string) {
-	names := joinKinds[typ]
+	names := j.relations[typ]
 	attrs := make([]string, 0, len(names))
 	for name := range names {
 		attrs = append(attrs, name)

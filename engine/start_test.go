@@ -56,7 +56,7 @@ func TestStart(t *testing.T) {
 				rs, _ := d.Input["resources"].([]any)
 				for _, r := range rs {
 					for k := range r.(map[string]any) {
-						if !slices.Contains(keptKeys[:], k) {
+						if !slices.Contains(keptKeys(), k) {
 							t.Fatalf("%s: resource keeps %q after conversion", d.Path, k)
 						}
 					}

@@ -66,7 +66,7 @@ func (p *Pack) Rule(id string) (*model.Rule, bool) { return p.ruleByID(id) }
 // Eval evaluates one document with the prepared queries of its kind, the
 // shards in parallel. Results come in package order whatever the shards.
 func (p *Pack) Eval(ctx context.Context, kind string, input ast.Value) ([]Result, error) {
-	if !slices.Contains(shardKinds, kind) {
+	if !slices.Contains(documentKinds(), kind) {
 		return nil, fmt.Errorf("no rules for document kind %q", kind)
 	}
 	var types map[string]bool

@@ -288,7 +288,7 @@ func (p *Pack) load(infos []ModuleInfo) error {
 		p.byPkg[pkg] = r
 		p.rules = append(p.rules, r)
 		if r.Kind == "" {
-			for _, k := range shardKinds {
+			for _, k := range documentKinds() {
 				p.kinds[k] = append(p.kinds[k], pkg)
 			}
 		} else {

@@ -180,7 +180,7 @@ func Compile(ctx context.Context, modules []Module, opts Options) (*Pack, error)
 	// User policies get the full compilation (every check stage) now.
 	var user []*shard
 	inShard := map[string]bool{}
-	for _, kind := range shardKinds {
+	for _, kind := range documentKinds() {
 		for _, sh := range p.shards[kind] {
 			if !sh.builtin {
 				user = append(user, sh)
@@ -229,8 +229,11 @@ func parserOptions(caps *ast.Capabilities) ast.ParserOptions {
 	return ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps}
 }
 
-// shardKinds are the document kinds, in the order their shards are planned.
-var shardKinds = []string{model.KindTerraform, model.KindGitHub, model.KindRepo}
+// documentKinds are the document kinds, in the order their shards are
+// planned.
+func documentKinds() []string {
+	return []string{model.KindTerraform, model.KindGitHub, model.KindRepo}
+}
 
 // Prepare compiles the shards of the given document kinds (all kinds when
 // none is given) in parallel, ahead of evaluation. Evaluation compiles
@@ -238,7 +241,7 @@ var shardKinds = []string{model.KindTerraform, model.KindGitHub, model.KindRepo}
 // want compile errors before reading.
 func (p *Pack) Prepare(ctx context.Context, kinds ...string) error {
 	if len(kinds) == 0 {
-		kinds = shardKinds
+		kinds = documentKinds()
 	}
 	var todo []*shard
 	for _, k := range kinds {

@@ -66,7 +66,7 @@ const maxShard = 40
 // would make its rules undefined, and undefined rules do not fire.
 func (p *Pack) planShards(infos []ModuleInfo) {
 	g := newDepGraph(infos)
-	for _, kind := range shardKinds {
+	for _, kind := range documentKinds() {
 		byGroup := map[string][]string{}
 		for _, pkg := range p.kinds[kind] {
 			r := p.byPkg[pkg]

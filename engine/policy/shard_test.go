@@ -133,7 +133,7 @@ func TestPlanShards(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := map[string][]string{}
-			for _, kind := range shardKinds {
+			for _, kind := range documentKinds() {
 				for _, sh := range p.shards[kind] {
 					var files []string
 					for _, f := range sh.files {
@@ -177,7 +177,7 @@ func TestShardsCompileLazily(t *testing.T) {
 	mods, p := builtinPack(t)
 	compiled := func() []string {
 		var out []string
-		for _, kind := range shardKinds {
+		for _, kind := range documentKinds() {
 			for _, sh := range p.shards[kind] {
 				if sh.q != nil {
 					out = append(out, sh.group)
@@ -199,7 +199,7 @@ func TestShardsCompileLazily(t *testing.T) {
 		t.Errorf("GATE-AWS-KMS-001 did not fire: %v", res)
 	}
 	all := 0
-	for _, kind := range shardKinds {
+	for _, kind := range documentKinds() {
 		all += len(p.shards[kind])
 	}
 	if c := compiled(); len(c) == 0 || slices.ContainsFunc(c, func(g string) bool { return !strings.HasPrefix(g, "terraform/aws") }) {
