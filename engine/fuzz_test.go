@@ -2,17 +2,13 @@ package engine
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/gatehq/gate/engine/input/hcl"
-	"github.com/gatehq/gate/rules"
 )
 
 // FuzzInputValue reads arbitrary bytes as a one-file Terraform module and,
@@ -29,39 +25,7 @@ func FuzzInputValue(f *testing.F) {
 		}
 	}
 	ctx := context.Background()
-	var opts []func(*rego.Rego)
-	err := fs.WalkDir(rules.FS, "lib", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
-			return err
-		}
-		b, err := fs.ReadFile(rules.FS, p)
-		if err != nil {
-			return err
-		}
-		opts = append(opts, rego.Module(p, string(b)))
-		return nil
-	})
-	if err != nil {
-		f.Fatal(err)
-	}
-	pq, err := rego.New(append(opts,
-		rego.Query(`x := [aws.by_address, aws.managed_by_type, aws.by_identity, aws.address_kinds, aws.links, aws.literal_links, aws.floating, aws.literal_only]`),
-		rego.Imports([]string{"data.gate.lib.aws"}),
-	)...).PrepareForEval(ctx)
-	if err != nil {
-		f.Fatal(err)
-	}
-	eval := func(t *testing.T, v ast.Value) ast.Value {
-		rs, err := pq.Eval(ctx, rego.EvalParsedInput(v))
-		if err != nil || len(rs) != 1 {
-			t.Fatalf("eval: %v %v", rs, err)
-		}
-		out, err := ast.InterfaceToValue(rs[0].Bindings["x"])
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
+	indexes := newIndexCheck(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, "main.tf"), src, 0o644); err != nil {
@@ -75,17 +39,10 @@ func FuzzInputValue(f *testing.F) {
 		if err != nil {
 			t.Fatalf("InputValue: %v", err)
 		}
-		obj, ok := withIndex.(ast.Object)
-		if !ok {
-			return // not a Terraform document with resources
+		if _, ok := withIndex.(ast.Object); !ok {
+			return
 		}
-		without := ast.NewObject()
-		obj.Foreach(func(k, v *ast.Term) {
-			if !k.Equal(ast.StringTerm(IndexKey)) {
-				without.Insert(k, v)
-			}
-		})
-		if got, want := eval(t, withIndex), eval(t, without); got.Compare(want) != 0 {
+		if got, want := indexes.compare(t, withIndex); got.Compare(want) != 0 {
 			t.Fatalf("Go index differs from the Rego fallback\nGo:   %v\nRego: %v", got, want)
 		}
 	})

@@ -92,45 +92,7 @@ func TestGoIndexMatchesRego(t *testing.T) {
 		t.Fatalf("only %d documents to compare", len(docs))
 	}
 
-	var opts []func(*rego.Rego)
-	err = fs.WalkDir(rules.FS, "lib", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
-			return err
-		}
-		b, err := fs.ReadFile(rules.FS, p)
-		if err != nil {
-			return err
-		}
-		opts = append(opts, rego.Module(p, string(b)))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	query := `x := [aws.by_address, aws.managed_by_type, aws.by_identity, aws.address_kinds, [tf.resources(t) | some t in {r.type | some r in input.resources}],
-		aws.links, aws.literal_links, aws.floating, aws.literal_only]`
-	pq, err := rego.New(append(opts,
-		rego.Query(query),
-		rego.Imports([]string{"data.gate.lib.aws", "data.gate.lib.terraform as tf"}),
-	)...).PrepareForEval(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	eval := func(v ast.Value) ast.Value {
-		t.Helper()
-		rs, err := pq.Eval(ctx, rego.EvalParsedInput(v))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(rs) != 1 {
-			t.Fatalf("%d results", len(rs))
-		}
-		out, err := ast.InterfaceToValue(rs[0].Bindings["x"])
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
+	indexes := newIndexCheck(t)
 	joins, links := 0, map[int]int{}
 	for _, tc := range docs {
 		t.Run(filepath.Base(tc.name), func(t *testing.T) {
@@ -138,17 +100,10 @@ func TestGoIndexMatchesRego(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			obj := withIndex.(ast.Object)
-			if obj.Get(ast.StringTerm(IndexKey)) == nil {
+			if withIndex.(ast.Object).Get(ast.StringTerm(IndexKey)) == nil {
 				t.Fatal("InputValue built no index")
 			}
-			without := ast.NewObject()
-			obj.Foreach(func(k, v *ast.Term) {
-				if !k.Equal(ast.StringTerm(IndexKey)) {
-					without.Insert(k, v)
-				}
-			})
-			got, want := eval(withIndex), eval(without)
+			got, want := indexes.compare(t, withIndex)
 			if got.Compare(want) != 0 {
 				t.Errorf("Go index differs from the Rego fallback\nGo:   %v\nRego: %v", got, want)
 			}
@@ -170,6 +125,73 @@ func TestGoIndexMatchesRego(t *testing.T) {
 			t.Errorf("only %d documents with a non-empty %s: the comparison proves little", links[k], name)
 		}
 	}
+}
+
+// indexCheck evaluates gate.lib's indexes on a rules' input, as given
+// (with the engine's input._index) and without _index (the Rego
+// fallbacks), for TestGoIndexMatchesRego and FuzzInputValue.
+type indexCheck struct {
+	pq rego.PreparedEvalQuery
+}
+
+// The query's elements, by position: by_address, managed_by_type,
+// by_identity, address_kinds, tf.resources of every type, links,
+// literal_links, floating, literal_only.
+const indexQuery = `x := [aws.by_address, aws.managed_by_type, aws.by_identity, aws.address_kinds,
+	[tf.resources(t) | some t in {r.type | some r in input.resources}],
+	aws.links, aws.literal_links, aws.floating, aws.literal_only]`
+
+func newIndexCheck(tb testing.TB) *indexCheck {
+	tb.Helper()
+	var opts []func(*rego.Rego)
+	err := fs.WalkDir(rules.FS, "lib", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+			return err
+		}
+		b, err := fs.ReadFile(rules.FS, p)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, rego.Module(p, string(b)))
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	pq, err := rego.New(append(opts,
+		rego.Query(indexQuery),
+		rego.Imports([]string{"data.gate.lib.aws", "data.gate.lib.terraform as tf"}),
+	)...).PrepareForEval(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &indexCheck{pq: pq}
+}
+
+func (c *indexCheck) eval(tb testing.TB, v ast.Value) ast.Value {
+	tb.Helper()
+	rs, err := c.pq.Eval(context.Background(), rego.EvalParsedInput(v))
+	if err != nil || len(rs) != 1 {
+		tb.Fatalf("evaluate the indexes: %d results, %v", len(rs), err)
+	}
+	out, err := ast.InterfaceToValue(rs[0].Bindings["x"])
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+// compare returns the indexes as rules see them with the engine's
+// input._index (got) and as the Rego fallbacks build them (want).
+func (c *indexCheck) compare(tb testing.TB, withIndex ast.Value) (got, want ast.Value) {
+	tb.Helper()
+	without := ast.NewObject()
+	withIndex.(ast.Object).Foreach(func(k, v *ast.Term) {
+		if !k.Equal(ast.StringTerm(IndexKey)) {
+			without.Insert(k, v)
+		}
+	})
+	return c.eval(tb, withIndex), c.eval(tb, without)
 }
 
 // TestJoinKindsMatchRego: the Go copy of gate.lib.aws.join_kinds (and of
