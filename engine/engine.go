@@ -8,10 +8,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -19,6 +17,7 @@ import (
 	"github.com/gatehq/gate/engine/catalog"
 	"github.com/gatehq/gate/engine/model"
 	"github.com/gatehq/gate/engine/policy"
+	"github.com/gatehq/gate/internal/par"
 	"github.com/gatehq/gate/rules"
 )
 
@@ -360,22 +359,13 @@ func readInputs(ctx context.Context, opts Options, read func(*model.Document)) (
 	// Convert each document to the value rules see here, not in Evaluate:
 	// Start reads while the rules compile, so this overlaps too.
 	values := make([]docValue, len(docs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, d := range docs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			v, err := InputValue(d)
-			values[i] = docValue{v, err}
-			if err == nil {
-				slim(d)
-			}
-		}()
-	}
-	wg.Wait()
+	par.Each(len(docs), func(i int) {
+		v, err := InputValue(docs[i])
+		values[i] = docValue{v, err}
+		if err == nil {
+			slim(docs[i])
+		}
+	})
 	return &Inputs{docs: docs, errs: inErrs, mapped: mapped, values: values, started: started}, nil
 }
 
@@ -509,20 +499,11 @@ func (e *Engine) Evaluate(ctx context.Context, in *Inputs, opts Options) (*Resul
 		err      error
 	}
 	outs := make([]out, len(docs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, d := range docs {
-		wg.Add(1)
-		go func(i int, d *model.Document) {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			f, err := e.evalDoc(ctx, d, in.values[i], mapped[d], &opts)
-			in.values[i] = docValue{} // its memory can go before the other documents finish
-			outs[i] = out{f, err}
-		}(i, d)
-	}
-	wg.Wait()
+	par.Each(len(docs), func(i int) {
+		f, err := e.evalDoc(ctx, docs[i], in.values[i], mapped[docs[i]], &opts)
+		in.values[i] = docValue{} // its memory can go before the other documents finish
+		outs[i] = out{f, err}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

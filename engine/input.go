@@ -1,14 +1,12 @@
 package engine
 
 import (
-	"errors"
 	"fmt"
-	"runtime"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/gatehq/gate/engine/model"
+	"github.com/gatehq/gate/internal/par"
 )
 
 // IndexKey is the input key under which the engine indexes Terraform
@@ -50,28 +48,15 @@ func InputValue(d *model.Document) (ast.Value, error) {
 	)
 	// Converting a large plan's resources is a tenth of its evaluation:
 	// spread it over the cores.
-	w := runtime.GOMAXPROCS(0)
-	if len(rs) < 256 {
-		w = 1
-	}
-	errs := make([]error, w)
-	var wg sync.WaitGroup
-	for k := 0; k < w; k++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := len(rs) * k / w; i < len(rs)*(k+1)/w; i++ {
-				v, err := ast.InterfaceToValue(rs[i])
-				if err != nil {
-					errs[k] = fmt.Errorf("convert resource %d: %w", i, err)
-					return
-				}
-				terms[i] = ast.NewTerm(v)
-			}
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	err := par.Ranges(len(rs), 256, func(i int) error {
+		v, err := ast.InterfaceToValue(rs[i])
+		if err != nil {
+			return fmt.Errorf("convert resource %d: %w", i, err)
+		}
+		terms[i] = ast.NewTerm(v)
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	maps := make([]map[string]any, len(rs))

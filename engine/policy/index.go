@@ -13,6 +13,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/gatehq/gate/engine/model"
+	"github.com/gatehq/gate/internal/par"
 )
 
 // ModuleInfo is what the pack needs to know of a module before compiling
@@ -104,7 +105,7 @@ func (p *Pack) read(modules []Module, index string) ([]ModuleInfo, error) {
 		}
 	}
 	perrs := make([]error, len(toParse))
-	parallel(len(toParse), func(i int) {
+	par.Each(len(toParse), func(i int) {
 		_, perrs[i] = p.mods[toParse[i].Path].parse()
 	})
 	if err := errors.Join(perrs...); err != nil {

@@ -11,16 +11,15 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/gatehq/gate/engine/model"
+	"github.com/gatehq/gate/internal/par"
 )
 
 // ResultRules are the rule names the engine collects from every package:
@@ -261,24 +260,8 @@ func (p *Pack) compileShards(ctx context.Context, shards []*shard) error {
 	shards = append([]*shard(nil), shards...)
 	sort.SliceStable(shards, func(i, j int) bool { return len(shards[i].files) > len(shards[j].files) })
 	errs := make([]error, len(shards))
-	parallel(len(shards), func(i int) {
+	par.Each(len(shards), func(i int) {
 		_, errs[i] = p.query(ctx, shards[i])
 	})
 	return errors.Join(errs...)
-}
-
-// parallel runs f(0..n-1) on at most GOMAXPROCS goroutines.
-func parallel(n int, f func(int)) {
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			f(i)
-		}()
-	}
-	wg.Wait()
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/gatehq/gate/engine/model"
+	"github.com/gatehq/gate/internal/par"
 )
 
 // shard is one prepared query over a group of a kind's result packages,
@@ -259,7 +260,7 @@ func (p *Pack) compileModules(sh *shard) (*ast.Compiler, error) {
 	// parsed here, not at start-up), on every core.
 	parsed := make([]*ast.Module, len(sh.files))
 	perrs := make([]error, len(sh.files))
-	parallel(len(sh.files), func(i int) {
+	par.Each(len(sh.files), func(i int) {
 		parsed[i], perrs[i] = p.mods[sh.files[i]].parse()
 	})
 	if err := errors.Join(perrs...); err != nil {

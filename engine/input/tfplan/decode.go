@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"runtime"
-	"sync"
 
 	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/gatehq/gate/internal/par"
 )
+
+// minParallel is the number of resource changes below which decoding them
+// in parallel costs more than it saves.
+const minParallel = 64
 
 // planDoc is the part of a plan the reader uses. Resource changes and the
 // configuration are terraform-json's types; state modules (planned values,
@@ -110,7 +114,7 @@ func decodePlan(b []byte) (*planDoc, error) {
 	}
 	if raw.ResourceChanges != nil {
 		p.ResourceChanges = make([]*tfjson.ResourceChange, len(raw.ResourceChanges))
-		err := parallel(len(raw.ResourceChanges), func(i int) error {
+		err := par.Ranges(len(raw.ResourceChanges), minParallel, func(i int) error {
 			if err := json.Unmarshal(raw.ResourceChanges[i], &p.ResourceChanges[i]); err != nil {
 				return fmt.Errorf("resource_changes[%d]: %w", i, err)
 			}
@@ -121,35 +125,4 @@ func decodePlan(b []byte) (*planDoc, error) {
 		}
 	}
 	return p, nil
-}
-
-// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines, each over a
-// contiguous range, and returns the error of the lowest index that failed.
-func parallel(n int, f func(i int) error) error {
-	w := runtime.GOMAXPROCS(0)
-	if n < 64 || w < 2 {
-		w = 1
-	}
-	errs := make([]error, w)
-	var wg sync.WaitGroup
-	for k := 0; k < w; k++ {
-		lo, hi := n*k/w, n*(k+1)/w
-		wg.Add(1)
-		go func(k int) {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				if err := f(i); err != nil {
-					errs[k] = err
-					return
-				}
-			}
-		}(k)
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -27,6 +27,7 @@ import (
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/gatehq/gate/engine/model"
+	"github.com/gatehq/gate/internal/par"
 )
 
 // Sensitive replaces values the plan marks sensitive, so that no rule and no
@@ -369,7 +370,7 @@ func normalise(p *planDoc) ([]map[string]any, []string, error) {
 	refs := configRefs(p.Config)
 	var notes []string
 	built := make([]map[string]any, len(p.ResourceChanges))
-	_ = parallel(len(p.ResourceChanges), func(i int) error {
+	_ = par.Ranges(len(p.ResourceChanges), minParallel, func(i int) error {
 		rc := p.ResourceChanges[i]
 		if rc == nil || rc.Change == nil || rc.DeposedKey != "" {
 			return nil
