@@ -174,14 +174,8 @@ func (e *Engine) decide(res *Result, docs []*model.Document, mapped map[*model.D
 	types := map[string]bool{}
 	for _, d := range docs {
 		kinds[d.Kind] = true
-		if rs, ok := d.Input["resources"].([]any); ok {
-			for _, r := range rs {
-				if m, ok := r.(map[string]any); ok {
-					if t, ok := m["type"].(string); ok {
-						types[t] = true
-					}
-				}
-			}
+		for t := range resourceTypes(d) {
+			types[t] = true
 		}
 	}
 	byRule := map[string][]*model.Finding{}

@@ -42,10 +42,7 @@ func InputValue(d *model.Document) (ast.Value, error) {
 	}
 	terms := make([]*ast.Term, len(rs))
 	byMode := map[string]map[string][]*ast.Term{}
-	var (
-		byAddress, managedByType, byIdentity positions
-		addressKinds                         = map[string]*ast.Term{}
-	)
+	var byAddress, managedByType, byIdentity positions
 	// Converting a large plan's resources is a tenth of its evaluation:
 	// spread it over the cores.
 	err := par.Ranges(len(rs), 256, func(i int) error {
@@ -72,8 +69,7 @@ func InputValue(d *model.Document) (ast.Value, error) {
 		byMode[mode][typ] = append(byMode[mode][typ], terms[i])
 		if a, ok := m["config_address"].(string); ok {
 			byAddress.add(a, i)
-			if _, seen := addressKinds[a]; !seen {
-				addressKinds[a] = ast.ArrayTerm(ast.StringTerm(mode), ast.StringTerm(typ))
+			if _, seen := kinds[a]; !seen {
 				kinds[a] = [2]string{mode, typ}
 			}
 		}
@@ -110,8 +106,8 @@ func InputValue(d *model.Document) (ast.Value, error) {
 		index.Insert(ast.StringTerm(mode), ast.NewTerm(obj))
 	}
 	akinds := ast.NewObject()
-	for a, t := range addressKinds {
-		akinds.Insert(ast.StringTerm(a), t)
+	for a, mt := range kinds {
+		akinds.Insert(ast.StringTerm(a), ast.ArrayTerm(ast.StringTerm(mt[0]), ast.StringTerm(mt[1])))
 	}
 	index.Insert(ast.StringTerm("by_address"), byAddress.term())
 	index.Insert(ast.StringTerm("managed_by_type"), managedByType.term())
